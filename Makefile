@@ -1,0 +1,33 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+# Both install the system packages the build needs when they are missing.
+
+SWIFT ?= swift
+APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler pkg-config zlib1g-dev
+
+.PHONY: all build test demo bench deps generate clean
+
+all: build
+
+# System packages: libprotobuf-c (decoding OTLP), protoc-c (regenerating Sources/COTLP), pkg-config, zlib.
+deps:
+	@if pkg-config --exists libprotobuf-c 2>/dev/null && command -v protoc-c >/dev/null 2>&1 \
+	    && pkg-config --exists zlib 2>/dev/null; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing $(APT_PACKAGES)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_PACKAGES); \
+	else \
+	    echo "Missing system packages. Run:  sudo apt-get install -y $(APT_PACKAGES)"; \
+	    echo "(macOS: brew install protobuf-c pkg-config)"; exit 1; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) test
+
+demo: deps
+	$(SWIFT) run otlp-export demo
+
+clean:
+	rm -rf .build

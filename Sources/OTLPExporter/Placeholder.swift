@@ -1,0 +1,1 @@
+// Placeholder: OTLPExporter is built in a later change.

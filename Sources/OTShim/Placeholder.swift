@@ -1,0 +1,1 @@
+// Placeholder: OTShim is built in a later change.

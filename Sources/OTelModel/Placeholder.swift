@@ -1,0 +1,1 @@
+// Placeholder: OTelModel is built in a later change.

@@ -1,0 +1,1 @@
+// Placeholder: OpenTracingTestKit is built in a later change.
