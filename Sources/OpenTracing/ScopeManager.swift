@@ -20,6 +20,9 @@ public protocol ScopeManager: AnyObject, Sendable {
     func withActiveSpan<Result>(_ span: any Span, _ body: () throws -> Result) rethrows -> Result
 
     /// Runs the async `body` with `span` active and deactivates it afterwards; the span is not finished.
+    ///
+    /// Pass `isolation: #isolation`. (A protocol requirement cannot default it, and an overload that did would be
+    /// dispatched statically, bypassing a conforming type's implementation.)
     func withActiveSpan<Result>(
         _ span: any Span,
         isolation: isolated (any Actor)?,
@@ -41,10 +44,11 @@ extension ScopeManager {
         return try body()
     }
 
-    /// Async structured activation; the default activates imperatively around `body`.
+    /// Async structured activation; the default activates imperatively around `body`, which is correct only for
+    /// scope managers whose activations survive `await` (they do not reach child tasks).
     public func withActiveSpan<Result>(
         _ span: any Span,
-        isolation: isolated (any Actor)? = #isolation,
+        isolation: isolated (any Actor)?,
         _ body: () async throws -> Result
     ) async rethrows -> Result {
         let scope = activate(span, finishOnClose: false)
