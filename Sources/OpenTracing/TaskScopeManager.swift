@@ -146,6 +146,22 @@ public final class TaskScopeManager: ScopeManager {
         return try await BoundScope.$current.withValue(binding, operation: body, isolation: isolation)
     }
 
+    /// Runs `body` with the currently active span bound structurally, so that child tasks created in `body`
+    /// (`async let`, task groups, `Task {}`) see it too.
+    ///
+    /// Imperative scopes are not inherited by child tasks; wrap the code that creates them in this call. When the
+    /// active span is already structured, or nothing is active, `body` just runs. The span stays active in `body`
+    /// even if its scope is closed there.
+    public func withInheritableActiveSpan<Result>(
+        isolation: isolated (any Actor)? = #isolation,
+        _ body: () async throws -> Result
+    ) async rethrows -> Result {
+        guard let scope = active as? StackedScope else {
+            return try await body()
+        }
+        return try await withActiveSpan(scope.span, isolation: isolation, body)
+    }
+
     /// How many times each kind of misuse happened.
     public func misuseCount(_ kind: ScopeMisuse) -> Int {
         reporter.count(kind)

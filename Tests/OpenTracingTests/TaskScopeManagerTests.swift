@@ -206,6 +206,44 @@ struct TaskScopeManagerTests {
         expectClean()
     }
 
+    @Test("2000 concurrent tasks × 5 awaits: no task ever reads another's span, and every stack is released")
+    func manyConcurrentTasks() async {
+        let wrongReads = await withTaskGroup(of: Int.self) { group in
+            for index in 0..<2_000 {
+                group.addTask { [manager, tracer] in
+                    var wrong = manager.active == nil ? 0 : 1
+                    let span = tracer.startSpan("task \(index)")
+                    let scope = manager.activate(span, finishOnClose: true)
+                    for _ in 0..<5 {
+                        await Task.yield()
+                        if manager.active?.span !== span { wrong += 1 }
+                    }
+                    scope.close()
+                    return wrong + (manager.active == nil ? 0 : 1)
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(wrongReads == 0)
+        #expect(tracer.finishedSpans.count == 2_000)
+        expectClean()
+    }
+
+    @Test("a scope leaked by a finished task is never seen by the tasks that run after it")
+    func leakedScopeIsNotInherited() async {
+        let leaked = await Task.detached { [manager, tracer] in
+            manager.activate(tracer.startSpan("leaked"))
+        }.value
+        var sawLeak = 0
+        for _ in 0..<500 {
+            let saw = await Task.detached { [manager] in manager.active != nil }.value
+            if saw { sawLeak += 1 }
+        }
+        #expect(sawLeak == 0)
+        leaked.close()
+        expectClean(misuse: [.closedInOtherTask])
+    }
+
     // MARK: - Structured binding
 
     @Test("withActiveSpan keeps the span active across await, and restores the previous one afterwards")
@@ -278,6 +316,21 @@ struct TaskScopeManagerTests {
         #expect(parent.operationName == "parent")
         #expect(spans.dropLast().allSatisfy { $0.parentSpanID == parent.mockContext.spanIDValue })
         #expect(spans.count == 4)
+    }
+
+    @Test("withInheritableActiveSpan passes an imperative scope's span on to child tasks")
+    func inheritableActiveSpan() async {
+        let span = tracer.startSpan("imperative")
+        let scope = manager.activate(span)
+        let childSawWithout = await Task { [manager] in manager.active?.span }.value
+        #expect(childSawWithout == nil, "imperative scopes are not inherited")
+        await manager.withInheritableActiveSpan { [manager] in
+            let childSaw = await Task { manager.active?.span }.value
+            #expect(childSaw === span)
+        }
+        scope.close()
+        await manager.withInheritableActiveSpan { #expect(manager.active == nil) }
+        expectClean()
     }
 
     // MARK: - Both kinds together

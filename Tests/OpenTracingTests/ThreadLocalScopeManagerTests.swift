@@ -1,13 +1,13 @@
 import Foundation
 import OpenTracing
-import Synchronization
 import Testing
 
 /// Collects misuse reports, so tests can assert them and nothing is written to standard error.
-final class MisuseLog: Sendable {
-    private let reports = Mutex<[ScopeMisuse]>([])
-    var kinds: [ScopeMisuse] { reports.withLock { $0 } }
-    func record(_ report: ScopeMisuseReport) { reports.withLock { $0.append(report.kind) } }
+final class MisuseLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var reports: [ScopeMisuse] = []
+    var kinds: [ScopeMisuse] { lock.withLock { reports } }
+    func record(_ report: ScopeMisuseReport) { lock.withLock { reports.append(report.kind) } }
 }
 
 /// Runs `body` on a new thread and waits for it.
@@ -199,5 +199,44 @@ struct ThreadLocalScopeManagerTests {
         }
         #expect(quiet.misuseCount(.doubleClose) == 2)
         #expect(quiet.misuseCount(.outOfOrderClose) == 0)
+    }
+
+    @Test("structured activation binds the span across await and into child tasks, also with this manager")
+    func structuredAcrossAwait() async {
+        let span = tracer.startSpan("structured")
+        await tracer.withActiveSpan("outer") { outer in
+            await manager.withActiveSpan(span, isolation: #isolation) { [manager] in
+                await Task.yield()
+                #expect(manager.active?.span === span)
+                let childSaw = await Task { manager.active?.span }.value
+                #expect(childSaw === span)
+            }
+            #expect(manager.active?.span === outer)
+        }
+        #expect(manager.active == nil)
+        #expect(log.kinds.isEmpty)
+    }
+
+    @Test("an imperative scope inside a structured span wins until closed, and the reverse, on a plain thread")
+    func mixingKinds() {
+        onOtherThread { [manager, tracer, log] in
+            let structured = tracer.startSpan("structured"), imperative = tracer.startSpan("imperative")
+            manager.withActiveSpan(structured) {
+                let scope = manager.activate(imperative)
+                #expect(manager.active === scope)
+                scope.close()
+                #expect(manager.active?.span === structured)
+            }
+            let scope = manager.activate(imperative)
+            manager.withActiveSpan(structured) {
+                #expect(manager.active?.span === structured)
+                let child = tracer.startSpan("child") as? MockSpan
+                #expect(child?.parentSpanID == (structured as? MockSpan)?.mockContext.spanIDValue)
+            }
+            #expect(manager.active === scope)
+            scope.close()
+            #expect(manager.active == nil)
+            #expect(log.kinds.isEmpty)
+        }
     }
 }

@@ -30,10 +30,11 @@ final class ScopeStack: @unchecked Sendable {
         }
     }
 
-    /// The innermost open entry of `managerID` activated under the binding token `base`.
+    /// The innermost open entry of `managerID` activated under the binding token `base` (under any, for `nil`).
     @inline(__always)
-    func innermostOpen(managerID: UInt64, base: UInt64) -> StackedScope? {
-        for entry in entries.reversed() where entry.managerID == managerID && entry.base == base && entry.isOpen {
+    func innermostOpen(managerID: UInt64, base: UInt64?) -> StackedScope? {
+        for entry in entries.reversed()
+        where entry.managerID == managerID && (base == nil || entry.base == base) && entry.isOpen {
             return entry
         }
         return nil
