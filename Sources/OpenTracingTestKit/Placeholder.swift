@@ -1,1 +1,0 @@
-// Placeholder: OpenTracingTestKit is built in a later change.
