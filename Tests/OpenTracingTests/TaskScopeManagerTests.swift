@@ -182,12 +182,17 @@ struct TaskScopeManagerTests {
         expectClean()
     }
 
-    @Test("two tasks interleaving on one thread (the main actor) each keep their own imperative scope")
-    @MainActor
+    @Test("two tasks interleaving on one thread each keep their own imperative scope")
     func interleavingOnOneThread() async {
+        await withTaskExecutorPreference(SingleThreadExecutor.shared) {
+            await interleave()
+        }
+    }
+
+    private func interleave() async {
         let (firstActivated, firstSignal) = AsyncStream<Void>.makeStream()
         let (secondActivated, secondSignal) = AsyncStream<Void>.makeStream()
-        let first = Task { @MainActor [manager, tracer] in
+        let first = Task(executorPreference: SingleThreadExecutor.shared) { [manager, tracer] in
             let span = tracer.startSpan("first")
             let scope = manager.activate(span)
             firstSignal.yield()
@@ -420,9 +425,4 @@ struct TaskScopeManagerTests {
         scope.close()
         expectClean(misuse: [.closedInOtherTask])
     }
-}
-
-/// A mutable slot for passing a scope between threads in tests (accesses are ordered by thread joins).
-final class ScopeBox: @unchecked Sendable {
-    var scope: (any Scope)?
 }

@@ -2,25 +2,6 @@ import Foundation
 import OpenTracing
 import Testing
 
-/// Collects misuse reports, so tests can assert them and nothing is written to standard error.
-final class MisuseLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var reports: [ScopeMisuse] = []
-    var kinds: [ScopeMisuse] { lock.withLock { reports } }
-    func record(_ report: ScopeMisuseReport) { lock.withLock { reports.append(report.kind) } }
-}
-
-/// Runs `body` on a new thread and waits for it.
-func onOtherThread(_ body: @escaping @Sendable () -> Void) {
-    let done = DispatchSemaphore(value: 0)
-    let thread = Thread {
-        body()
-        done.signal()
-    }
-    thread.start()
-    done.wait()
-}
-
 @Suite("ThreadLocalScopeManager")
 struct ThreadLocalScopeManagerTests {
     let log = MisuseLog()
@@ -172,17 +153,19 @@ struct ThreadLocalScopeManagerTests {
     }
 
     @Test("a task activating on top of another task's scope left open across await is reported as activatedInTask")
-    @MainActor
     func activatedInTask() async {
-        let first = tracer.startSpan("first")
-        let scope = manager.activate(first)
-        #expect(log.kinds.isEmpty, "a task activating a scope is fine by itself")
-        // Suspend with the scope open; another main-actor task then runs on the same thread and sees it.
-        await Task { @MainActor [manager, tracer] in
-            #expect(manager.active?.span === first)
-            manager.activate(tracer.startSpan("second")).close()
-        }.value
-        scope.close()
+        let executor = SingleThreadExecutor.shared
+        await withTaskExecutorPreference(executor) { [manager, tracer, log] in
+            let first = tracer.startSpan("first")
+            let scope = manager.activate(first)
+            #expect(log.kinds.isEmpty, "a task activating a scope is fine by itself")
+            // Suspend with the scope open; another task then runs on the same thread and sees it.
+            await Task(executorPreference: executor) {
+                #expect(manager.active?.span === first)
+                manager.activate(tracer.startSpan("second")).close()
+            }.value
+            scope.close()
+        }
         #expect(log.kinds == [.activatedInTask])
         #expect(manager.misuseCount(.activatedInTask) == 1)
         #expect(manager.active == nil)
