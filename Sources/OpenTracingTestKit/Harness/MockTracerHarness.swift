@@ -15,14 +15,21 @@ public struct MockTracerHarness: TracerHarness {
 
     /// Creates a harness with a new ``OpenTracing/MockTracer`` over `scopeManager`.
     ///
-    /// - Parameter capabilities: What to check; by default everything, except
-    ///   ``TracerCapabilities/activationFollowsTasks`` unless the scope manager is a
-    ///   ``OpenTracing/TaskScopeManager``.
+    /// - Parameter capabilities: What to check. By default everything with a ``OpenTracing/TaskScopeManager``;
+    ///   everything but ``TracerCapabilities/imperativeScopesFollowAwait`` with a
+    ///   ``OpenTracing/ThreadLocalScopeManager``; and, with any other scope manager, neither that nor
+    ///   ``TracerCapabilities/activationFollowsTasks``.
     public init(scopeManager: any ScopeManager = ThreadLocalScopeManager(), capabilities: TracerCapabilities? = nil) {
         mockTracer = MockTracer(scopeManager: scopeManager)
-        self.capabilities =
-            capabilities
-            ?? (scopeManager is TaskScopeManager ? .all : TracerCapabilities.all.subtracting(.activationFollowsTasks))
+        self.capabilities = capabilities ?? Self.capabilities(of: scopeManager)
+    }
+
+    private static func capabilities(of scopeManager: any ScopeManager) -> TracerCapabilities {
+        switch scopeManager {
+        case is TaskScopeManager: .all
+        case is ThreadLocalScopeManager: TracerCapabilities.all.subtracting(.imperativeScopesFollowAwait)
+        default: TracerCapabilities.all.subtracting([.activationFollowsTasks, .imperativeScopesFollowAwait])
+        }
     }
 
     public var tracer: any Tracer { mockTracer }

@@ -30,13 +30,19 @@ public struct TracerCapabilities: OptionSet, Sendable, Hashable, CustomStringCon
     public static let supportsBinaryFormat = TracerCapabilities(rawValue: 1 << 4)
 
     /// Async structured activation (`scopeManager.withActiveSpan(_:isolation:_:)`) keeps the span active across
-    /// `await` and passes it to child tasks, as ``OpenTracing/TaskScopeManager`` does.
+    /// `await` and passes it to child tasks, as both ``OpenTracing/TaskScopeManager`` and
+    /// ``OpenTracing/ThreadLocalScopeManager`` do.
     public static let activationFollowsTasks = TracerCapabilities(rawValue: 1 << 5)
+
+    /// A scope activated imperatively (`activate`, `startActiveSpan`) inside a task stays active across `await`
+    /// until it is closed, and other tasks never see it, as with ``OpenTracing/TaskScopeManager`` (not with a
+    /// thread-local scope manager).
+    public static let imperativeScopesFollowAwait = TracerCapabilities(rawValue: 1 << 6)
 
     /// Every capability.
     public static let all: TracerCapabilities = [
         .recordsSpans, .keepsBaggage, .tracksActiveSpan, .propagatesContext, .supportsBinaryFormat,
-        .activationFollowsTasks,
+        .activationFollowsTasks, .imperativeScopesFollowAwait,
     ]
 
     public var description: String {
@@ -44,6 +50,7 @@ public struct TracerCapabilities: OptionSet, Sendable, Hashable, CustomStringCon
             (.recordsSpans, "recordsSpans"), (.keepsBaggage, "keepsBaggage"),
             (.tracksActiveSpan, "tracksActiveSpan"), (.propagatesContext, "propagatesContext"),
             (.supportsBinaryFormat, "supportsBinaryFormat"), (.activationFollowsTasks, "activationFollowsTasks"),
+            (.imperativeScopesFollowAwait, "imperativeScopesFollowAwait"),
         ]
         return "[" + names.filter { contains($0.0) }.map(\.1).joined(separator: ", ") + "]"
     }
