@@ -29,6 +29,21 @@ struct TestKitFailureDetectionTests {
         func reset() async throws { try await base.reset() }
     }
 
+    /// A MockTracer harness that reports spans with only follows-from references as roots (the Go bridge's bug).
+    struct FollowsFromIgnoringHarness: TracerHarness {
+        let base: MockTracerHarness
+        var tracer: any Tracer { base.tracer }
+        var capabilities: TracerCapabilities { base.capabilities }
+        func finishedSpans() async throws -> [RecordedSpan] {
+            try await base.finishedSpans().map { span in
+                var span = span
+                if span.references.allSatisfy({ $0.kind == .followsFrom }) { span.parentSpanID = nil }
+                return span
+            }
+        }
+        func reset() async throws { try await base.reset() }
+    }
+
     private func check(named name: String) throws -> APICompatibilityCheck {
         try #require(APICompatibilityCheck.all.first { $0.name == name })
     }
@@ -44,7 +59,7 @@ struct TestKitFailureDetectionTests {
             try await check.run(OverclaimingHarness())
         }
         let messages = failure?.issues.map(\.message) ?? []
-        #expect(messages.contains("baggage item 'Kiff-loves': expected Optional(\"Amy\"), got nil"))
+        #expect(messages.contains(#"baggage item 'Kiff-loves': expected "Amy", got nil"#))
         #expect(failure?.subject == check.name)
     }
 
@@ -54,7 +69,8 @@ struct TestKitFailureDetectionTests {
         let failure = await #expect(throws: ExpectationFailure.self) {
             try await check.run(OverclaimingHarness())
         }
-        #expect(failure?.issues.map(\.message).contains("finished spans after finishing one span twice: expected 1, got 0") == true)
+        let messages = failure?.issues.map(\.message) ?? []
+        #expect(messages.contains("finished spans after finishing one span twice: expected 1, got 0"))
     }
 
     @Test("a harness that rounds times to microseconds fails the exact-timestamp check")
@@ -86,6 +102,18 @@ struct TestKitFailureDetectionTests {
                 try await scenario.run { _ in OverclaimingHarness() }
             }
             #expect(failure?.issues.map(\.message).contains("expected 3 finished spans, found []") == true)
+        }
+    }
+
+    @Test("a tracer that does not parent follows-from references fails multiple_callbacks in both variants")
+    func scenarioDetectsFollowsFromBug() async throws {
+        for variant in TestbedScenario.Variant.allCases {
+            let scenario = try scenario("multiple_callbacks", variant)
+            let failure = await #expect(throws: ExpectationFailure.self) {
+                try await scenario.run { FollowsFromIgnoringHarness(base: MockTracerHarness(scopeManager: $0)) }
+            }
+            let parentFailures = failure?.issues.filter { $0.message.hasPrefix("parent of 'subtask'") } ?? []
+            #expect(parentFailures.count == 3)
         }
     }
 

@@ -1,4 +1,4 @@
-public import OpenTracing
+import OpenTracing
 
 /// Collects unmet expectations from any thread or task and turns them into one ``ExpectationFailure``.
 ///
@@ -33,7 +33,24 @@ final class Expectations: Sendable {
         fileID: String = #fileID,
         line: Int = #line
     ) -> Bool {
-        check(actual == expected, "\(what()): expected \(expected), got \(actual)", fileID: fileID, line: line)
+        check(
+            actual == expected,
+            "\(what()): expected \(Self.describe(expected)), got \(Self.describe(actual))",
+            fileID: fileID,
+            line: line
+        )
+    }
+
+    /// A value as a failure message shows it: optionals unwrapped (or `nil`), strings quoted.
+    static func describe(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            return mirror.children.first.map { describe($0.value) } ?? "nil"
+        }
+        if let string = value as? String {
+            return "\"\(string)\""
+        }
+        return String(describing: value)
     }
 
     /// Returns `value`, or records `message` and throws.
