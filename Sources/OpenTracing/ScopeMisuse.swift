@@ -44,4 +44,10 @@ public struct ScopeMisuseReport: Sendable {
     public var kind: ScopeMisuse
     /// The span of the scope involved.
     public var span: any Span
+
+    /// Creates a report.
+    public init(kind: ScopeMisuse, span: any Span) {
+        self.kind = kind
+        self.span = span
+    }
 }

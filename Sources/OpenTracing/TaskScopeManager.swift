@@ -73,6 +73,8 @@ public final class TaskScopeManager: ScopeManager {
             return shard(hash).withLock { stacks in
                 let stack: ScopeStack
                 if let existing = stacks[hash] {
+                    // Distinct live tasks with equal 64-bit hashes are practically impossible; catch them in debug.
+                    assert(existing.retainedTask == task, "two live tasks share a hash value")
                     stack = existing
                     stack.popClosedTop()
                 } else {
@@ -110,7 +112,8 @@ public final class TaskScopeManager: ScopeManager {
         return scope
     }
 
-    /// The active scope: see <doc:TaskScopeManager#What-active-returns>.
+    /// The active scope, as described in ``TaskScopeManager`` ("What `active` returns"): the innermost open
+    /// imperative scope of this task or thread activated under the current binding, else the bound span, else `nil`.
     public var active: (any Scope)? {
         let binding = BoundScope.innermost(managerID: id)
         let threadStack = ScopeStack.currentThread(create: false)

@@ -8,7 +8,7 @@ import Synchronization
 /// Structured activation (``withActiveSpan(_:_:)``, ``withActiveSpan(_:isolation:_:)``) binds the span in a
 /// task-local instead, exactly as ``TaskScopeManager`` does, so that `tracer.withActiveSpan("op") { await … }` is
 /// correct with this manager too: the span stays active across `await` and reaches child tasks. When both kinds are
-/// in play the inner one wins, as described in <doc:TaskScopeManager#What-active-returns>.
+/// in play the inner one wins, as described in ``TaskScopeManager`` ("What `active` returns").
 ///
 /// Imperative scopes in async code belong in ``TaskScopeManager``: here, a scope left open across `await` is seen by
 /// whichever task runs on the thread next, and is lost when the task resumes on another thread. Both are detected:

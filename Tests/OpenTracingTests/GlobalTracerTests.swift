@@ -1,7 +1,7 @@
 import OpenTracing
 import Testing
 
-@Suite("GlobalTracer")
+@Suite("GlobalTracer", .serialized)
 struct GlobalTracerTests {
     @Test("the global tracer is a no-op until registered, and only the first registration counts")
     func registerOnce() {
@@ -22,5 +22,21 @@ struct GlobalTracerTests {
         GlobalTracer.shared.startSpan("via global").finish()
         #expect(first.finishedSpans.map(\.operationName) == ["via global"])
         #expect(second.finishedSpans.isEmpty)
+    }
+
+    @Test("concurrent registrations: exactly one succeeds, and every reader sees that tracer afterwards")
+    func concurrentRegistration() async throws {
+        GlobalTracer.resetForTesting()
+        defer { GlobalTracer.resetForTesting() }
+        let tracers = (0..<32).map { _ in MockTracer() }
+        let winners = await withTaskGroup(of: Int?.self) { group in
+            for (index, tracer) in tracers.enumerated() {
+                group.addTask { GlobalTracer.register(tracer) ? index : nil }
+            }
+            return await group.reduce(into: [Int]()) { if let index = $1 { $0.append(index) } }
+        }
+        #expect(winners.count == 1)
+        let winner = try #require(winners.first)
+        #expect(GlobalTracer.shared === tracers[winner])
     }
 }
