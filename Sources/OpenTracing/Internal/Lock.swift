@@ -36,7 +36,7 @@ final class Lock: @unchecked Sendable {
 /// A value that is only read or written while holding its own ``Lock``.
 final class LockedValue<Value>: @unchecked Sendable {
     private let lock = Lock()
-    private var value: Value
+    @exclusivity(unchecked) private var value: Value
 
     init(_ value: Value) {
         self.value = value

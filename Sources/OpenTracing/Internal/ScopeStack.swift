@@ -11,7 +11,7 @@ import Darwin
 ///
 /// A thread stack is only touched by its thread. A task stack is only touched under its shard's lock.
 final class ScopeStack: @unchecked Sendable {
-    var entries: [StackedScope] = []
+    @exclusivity(unchecked) var entries: [StackedScope] = []
     /// The task's `hashValue` for a task stack; `nil` for a thread stack.
     let taskHash: Int?
     /// Keeps the task, and so its address and hash, from being reused while the stack holds entries.
@@ -33,18 +33,25 @@ final class ScopeStack: @unchecked Sendable {
     /// The innermost open entry of `managerID` activated under the binding token `base` (under any, for `nil`).
     @inline(__always)
     func innermostOpen(managerID: UInt64, base: UInt64?) -> StackedScope? {
-        for entry in entries.reversed()
-        where entry.managerID == managerID && (base == nil || entry.base == base) && entry.isOpen {
-            return entry
+        var index = entries.endIndex
+        while index > entries.startIndex {
+            index -= 1
+            let entry = entries[index]
+            if entry.managerID == managerID, base == nil || entry.base == base, entry.isOpen {
+                return entry
+            }
         }
         return nil
     }
 
     /// Whether an open entry of the same manager was activated after `scope`.
     func hasOpenEntry(above scope: StackedScope) -> Bool {
-        for entry in entries.reversed() {
+        var index = entries.endIndex
+        while index > entries.startIndex {
+            index -= 1
+            let entry = entries[index]
             if entry === scope { return false }
-            if entry.managerID == scope.managerID && entry.isOpen { return true }
+            if entry.managerID == scope.managerID, entry.isOpen { return true }
         }
         return false
     }
