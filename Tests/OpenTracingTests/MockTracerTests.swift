@@ -1,3 +1,4 @@
+import Foundation
 import OpenTracing
 import Testing
 
@@ -170,5 +171,16 @@ struct MockTracerTests {
         let span = try #require(tracer.finishedSpans.first)
         #expect(span.operationName == "failing")
         #expect(span.tags[SpanTag.error] == true)
+    }
+
+    @Test("racing finishes from many threads record the span once; every other finish is a generated error")
+    func racingFinishes() throws {
+        let tracer = MockTracer()
+        let span = try #require(tracer.startSpan("raced") as? MockSpan)
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            span.finish()
+        }
+        #expect(tracer.finishedSpans.count == 1)
+        #expect(span.generatedErrors.count == 7)
     }
 }

@@ -67,4 +67,15 @@ struct NoopTracerTests {
             try tracer.inject(context, format: .textMap, into: &number)
         }
     }
+
+    @Test("the no-op scope manager honours finishOnClose for spans of other tracers")
+    func finishOnCloseForForeignSpans() throws {
+        let mock = MockTracer()
+        let span = try #require(mock.startSpan("foreign") as? MockSpan)
+        let scope = NoopScopeManager().activate(span, finishOnClose: true)
+        #expect(scope.span === span)
+        #expect(!span.isFinished)
+        scope.close()
+        #expect(span.isFinished)
+    }
 }
