@@ -51,15 +51,26 @@ enum Hex {
     /// Lowercase hex of `bytes`.
     static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count &* 2) { output in
-            lowercaseDigits.withUTF8Buffer { table in
-                var position = 0
-                for byte in bytes {
-                    output[position] = table[Int(byte >> 4)]
-                    output[position &+ 1] = table[Int(byte & 0x0F)]
-                    position &+= 2
-                }
-                return position
+            write(bytes, into: output, at: 0)
+        }
+    }
+
+    /// Writes the lowercase hex of `bytes` into `output` from `position`, which must leave room for it.
+    ///
+    /// - Returns: the position after the last digit written.
+    @discardableResult
+    static func write(_ bytes: UnsafeRawBufferPointer, into output: UnsafeMutableBufferPointer<UInt8>, at position: Int)
+        -> Int
+    {
+        precondition(position >= 0 && position &+ bytes.count &* 2 <= output.count, "hex output buffer too small")
+        return lowercaseDigits.withUTF8Buffer { table in
+            var position = position
+            for byte in bytes {
+                output[position] = table[Int(byte >> 4)]
+                output[position &+ 1] = table[Int(byte & 0x0F)]
+                position &+= 2
             }
+            return position
         }
     }
 

@@ -2,29 +2,41 @@
 ///
 /// [OpenTelemetry Specification: Attribute](https://opentelemetry.io/docs/specs/otel/common/#attribute)
 public enum OTelAttributeValue: Sendable, Hashable {
+    /// A string.
     case string(String)
+    /// A boolean.
     case bool(Bool)
+    /// A signed 64-bit integer.
     case int(Int64)
+    /// A double-precision floating-point number.
     case double(Double)
+    /// An array of strings.
     case stringArray([String])
+    /// An array of booleans.
     case boolArray([Bool])
+    /// An array of signed 64-bit integers.
     case intArray([Int64])
+    /// An array of double-precision floating-point numbers.
     case doubleArray([Double])
 }
 
 extension OTelAttributeValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    /// A ``string(_:)`` value.
     public init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension OTelAttributeValue: ExpressibleByBooleanLiteral {
+    /// A ``bool(_:)`` value.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension OTelAttributeValue: ExpressibleByIntegerLiteral {
+    /// An ``int(_:)`` value.
     public init(integerLiteral value: Int64) { self = .int(value) }
 }
 
 extension OTelAttributeValue: ExpressibleByFloatLiteral {
+    /// A ``double(_:)`` value.
     public init(floatLiteral value: Double) { self = .double(value) }
 }
 

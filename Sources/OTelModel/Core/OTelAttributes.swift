@@ -13,22 +13,17 @@ public struct OTelAttributes: Sendable {
     /// One attribute.
     public typealias Element = (key: String, value: OTelAttributeValue)
 
-    @usableFromInline
     struct Entry: Sendable {
-        @usableFromInline var key: String
-        @usableFromInline var value: OTelAttributeValue
-
-        @usableFromInline
-        init(key: String, value: OTelAttributeValue) {
-            self.key = key
-            self.value = value
-        }
+        var key: String
+        var value: OTelAttributeValue
     }
 
     /// Above this many entries, a key → position index replaces the linear scan.
     static let indexThreshold = 16
+    /// The capacity reserved by the first insertion.
+    static let initialCapacity = 8
 
-    @usableFromInline var entries: [Entry]
+    private var entries: [Entry]
     private var index: [String: Int]?
 
     /// The number of attributes dropped because the count limit was reached.
@@ -75,6 +70,8 @@ public struct OTelAttributes: Sendable {
             droppedCount += 1
             return
         }
+        // Growing 1 → 2 → 4 → 8 would allocate four times for a typical span.
+        if entries.capacity == 0 { entries.reserveCapacity(Swift.min(Self.initialCapacity, limits.countLimit)) }
         entries.append(Entry(key: key, value: limited))
         if index != nil {
             index?[key] = entries.count - 1
@@ -95,7 +92,10 @@ public struct OTelAttributes: Sendable {
     }
 
     /// Sets every attribute of `other` (its values win), enforcing this collection's limits.
+    ///
+    /// Attributes `other` had already dropped count as dropped here too.
     public mutating func merge(_ other: OTelAttributes) {
+        droppedCount += other.droppedCount
         for entry in other.entries {
             updateValue(entry.value, forKey: entry.key)
         }

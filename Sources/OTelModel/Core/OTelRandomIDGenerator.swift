@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The default id generator: random ids from a fast per-thread generator.
@@ -52,9 +52,9 @@ struct ThreadLocalRandomNumberGenerator: RandomNumberGenerator {
 private let threadStateKey: pthread_key_t = {
     var key = pthread_key_t()
     #if canImport(Darwin)
-    let status = pthread_key_create(&key) { state in state.deallocate() }
+        let status = pthread_key_create(&key) { state in state.deallocate() }
     #else
-    let status = pthread_key_create(&key) { state in state?.deallocate() }
+        let status = pthread_key_create(&key) { state in state?.deallocate() }
     #endif
     precondition(status == 0, "pthread_key_create failed: \(status)")
     return key

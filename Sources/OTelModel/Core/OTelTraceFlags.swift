@@ -2,8 +2,10 @@
 ///
 /// [W3C Trace Context: trace-flags](https://www.w3.org/TR/trace-context-2/#trace-flags)
 public struct OTelTraceFlags: OptionSet, Sendable, Hashable {
+    /// The flags byte as sent on the wire.
     public var rawValue: UInt8
 
+    /// Creates flags from the wire byte; bits this version does not define are kept.
     public init(rawValue: UInt8) {
         self.rawValue = rawValue
     }

@@ -6,7 +6,9 @@ enum PercentEncoding {
     ///   - plusAsSpace: decode `+` as a space (HTML form / URL query encoding, which Jaeger clients use).
     ///   - repairingUTF8: replace invalid UTF-8 with U+FFFD (W3C baggage) instead of failing.
     /// - Returns: `nil` for a `%` not followed by two hex digits, or for invalid UTF-8 unless repairing.
-    static func decode(_ text: some Collection<UInt8>, plusAsSpace: Bool = false, repairingUTF8: Bool = false) -> String? {
+    static func decode(_ text: some Collection<UInt8>, plusAsSpace: Bool = false, repairingUTF8: Bool = false)
+        -> String?
+    {
         guard text.contains(where: { $0 == UInt8(ascii: "%") || (plusAsSpace && $0 == UInt8(ascii: "+")) }) else {
             return validatedString(text, repairing: repairingUTF8)
         }
@@ -56,7 +58,8 @@ enum PercentEncoding {
     /// RFC 3986 unreserved characters: letters, digits, `-`, `.`, `_`, `~`.
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
             true
         default:

@@ -1,11 +1,11 @@
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Environment variables, with typed readers that follow the OpenTelemetry rules for configuration values.
@@ -62,7 +62,12 @@ public struct OTelEnvironment: Sendable {
     public func milliseconds(_ name: String, logger: Logger) -> Duration? {
         guard let raw = self[name] else { return nil }
         guard let value = Int64(raw.trimmingSpaces()), value >= 0 else {
-            warn(name, raw, hint: "expected a non-negative whole number of milliseconds; using the default", logger: logger)
+            warn(
+                name,
+                raw,
+                hint: "expected a non-negative whole number of milliseconds; using the default",
+                logger: logger
+            )
             return nil
         }
         return .milliseconds(value)
@@ -74,7 +79,12 @@ public struct OTelEnvironment: Sendable {
         guard let raw = self[name] else { return nil }
         let value = raw.trimmingSpaces().lowercased()
         guard allowed.contains(value) else {
-            warn(name, raw, hint: "expected one of \(allowed.joined(separator: ", ")); using the default", logger: logger)
+            warn(
+                name,
+                raw,
+                hint: "expected one of \(allowed.joined(separator: ", ")); using the default",
+                logger: logger
+            )
             return nil
         }
         return value
@@ -104,9 +114,9 @@ public struct OTelEnvironment: Sendable {
 
     private static func readProcessEnvironment() -> [String: String] {
         #if canImport(Darwin)
-        let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = _NSGetEnviron()?.pointee
+            let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = _NSGetEnviron()?.pointee
         #else
-        let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
+            let start: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
         #endif
         guard var pointer = start else { return [:] }
         var result: [String: String] = [:]

@@ -1,11 +1,11 @@
 public import Logging
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 extension OTelResource {
@@ -33,7 +33,8 @@ extension OTelResource {
                 environment.warn(
                     "OTEL_RESOURCE_ATTRIBUTES",
                     raw,
-                    hint: "expected key1=value1,key2=value2 with ',', '=' and '%' percent-encoded; the whole value is ignored",
+                    hint:
+                        "expected key1=value1,key2=value2 with ',', '=' and '%' percent-encoded; the whole value is ignored",
                     logger: logger
                 )
             }
@@ -60,7 +61,9 @@ extension OTelResource {
             guard let equals = trimmed.firstIndex(of: UInt8(ascii: "=")),
                 let key = PercentEncoding.decode(trimmed[..<equals].trimmingOptionalWhitespace()),
                 !key.isEmpty,
-                let value = PercentEncoding.decode(trimmed[trimmed.index(after: equals)...].trimmingOptionalWhitespace())
+                let value = PercentEncoding.decode(
+                    trimmed[trimmed.index(after: equals)...].trimmingOptionalWhitespace()
+                )
             else { return nil }
             attributes[key] = .string(value)
         }
@@ -70,17 +73,17 @@ extension OTelResource {
     /// The base name of this process's executable (`process.executable.name`), if it can be found.
     static let executableName: String? = {
         #if os(Linux)
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let length = buffer.withUnsafeMutableBufferPointer { pointer in
-            pointer.withMemoryRebound(to: CChar.self) { readlink("/proc/self/exe", $0.baseAddress!, $0.count) }
-        }
-        if length > 0, let name = baseName(of: String(decoding: buffer[..<length], as: UTF8.self)) {
-            return name
-        }
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            let length = buffer.withUnsafeMutableBufferPointer { pointer in
+                pointer.withMemoryRebound(to: CChar.self) { readlink("/proc/self/exe", $0.baseAddress!, $0.count) }
+            }
+            if length > 0, let name = baseName(of: String(decoding: buffer[..<length], as: UTF8.self)) {
+                return name
+            }
         #elseif canImport(Darwin)
-        if let name = getprogname().flatMap({ baseName(of: String(cString: $0)) }) {
-            return name
-        }
+            if let name = getprogname().flatMap({ baseName(of: String(cString: $0)) }) {
+                return name
+            }
         #endif
         return CommandLine.arguments.first.flatMap(baseName(of:))
     }()

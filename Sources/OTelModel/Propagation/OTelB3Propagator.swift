@@ -114,7 +114,10 @@ public struct OTelB3Propagator: OTelTextMapPropagator {
                 return .malformed
             }
         }
-        return .context(OTelSpanContext(traceID: traceID, spanID: spanID, traceFlags: flags, isRemote: true), isDebug: isDebug)
+        return .context(
+            OTelSpanContext(traceID: traceID, spanID: spanID, traceFlags: flags, isRemote: true),
+            isDebug: isDebug
+        )
     }
 
     /// Parses the `X-B3-*` headers.

@@ -29,7 +29,8 @@ public struct OTelJaegerPropagator: OTelTextMapPropagator {
         let spanContext = context.spanContext
         if spanContext.isValid {
             let flags = (spanContext.isSampled ? 0x01 : 0) | (context.isDebug ? 0x02 : 0)
-            let value = spanContext.traceID.hexString + ":" + spanContext.spanID.hexString + ":0:" + String(flags, radix: 16)
+            let value =
+                spanContext.traceID.hexString + ":" + spanContext.spanID.hexString + ":0:" + String(flags, radix: 16)
             carrier.set(value, forField: Self.traceHeader)
         }
         var budget = BaggageBudget(maximumCount: Self.maximumBaggageCount, maximumBytes: Self.maximumBaggageBytes)
@@ -43,11 +44,20 @@ public struct OTelJaegerPropagator: OTelTextMapPropagator {
     }
 
     public func extract(from carrier: some OTelTextMapReader, into context: inout OTelPropagationContext) {
-        if let header = carrier.firstValue(forField: Self.traceHeader), let (spanContext, isDebug) = Self.parseTraceHeader(header) {
+        if let header = carrier.firstValue(forField: Self.traceHeader),
+            let (spanContext, isDebug) = Self.parseTraceHeader(header)
+        {
             context.spanContext = spanContext
             context.isDebug = isDebug
-        } else if !context.spanContext.isValid, let debugID = carrier.firstValue(forField: Self.debugIDHeader), !debugID.isEmpty {
-            context.spanContext = OTelSpanContext(traceID: .invalid, spanID: .invalid, traceFlags: .sampled, isRemote: true)
+        } else if !context.spanContext.isValid, let debugID = carrier.firstValue(forField: Self.debugIDHeader),
+            !debugID.isEmpty
+        {
+            context.spanContext = OTelSpanContext(
+                traceID: .invalid,
+                spanID: .invalid,
+                traceFlags: .sampled,
+                isRemote: true
+            )
             context.isDebug = true
         }
         context.baggage = Self.extractBaggage(from: carrier, into: context.baggage)
@@ -75,7 +85,12 @@ public struct OTelJaegerPropagator: OTelTextMapPropagator {
         }
         let isDebug = flags & 0x02 != 0
         let sampled = flags & 0x01 != 0 || isDebug
-        let spanContext = OTelSpanContext(traceID: traceID, spanID: spanID, traceFlags: sampled ? .sampled : [], isRemote: true)
+        let spanContext = OTelSpanContext(
+            traceID: traceID,
+            spanID: spanID,
+            traceFlags: sampled ? .sampled : [],
+            isRemote: true
+        )
         return (spanContext, isDebug)
     }
 

@@ -21,7 +21,9 @@ public enum OTelPropagators {
     ///
     /// `OTEL_SDK_DISABLED` does not affect propagators.
     /// [OpenTelemetry Specification: OTEL_PROPAGATORS](https://opentelemetry.io/docs/specs/otel/configuration/sdk-environment-variables/#general-sdk-configuration)
-    public static func fromEnvironment(_ environment: OTelEnvironment = .process, logger: Logger) -> OTelCompositePropagator {
+    public static func fromEnvironment(_ environment: OTelEnvironment = .process, logger: Logger)
+        -> OTelCompositePropagator
+    {
         let names = environment.list("OTEL_PROPAGATORS") ?? ["tracecontext", "baggage"]
         if names.contains("none") {
             if names.count > 1 {

@@ -55,6 +55,11 @@ extension Dictionary: OTelTextMapReader where Key == String, Value == String {
     public func firstValue(forField name: String) -> String? {
         self[name] ?? first { $0.key.equalsLowercaseASCII(name) }?.value
     }
+
+    /// A dictionary holds one value per key, so this is ``firstValue(forField:)``.
+    public func combinedValue(forField name: String) -> String? {
+        firstValue(forField: name)
+    }
 }
 
 extension Dictionary: OTelTextMapWriter where Key == String, Value == String {

@@ -78,7 +78,8 @@ public struct OTelW3CBaggagePropagator: OTelTextMapPropagator {
     /// The list member for `entry`, or `nil` if its name is not an HTTP token.
     static func member(for entry: OTelBaggage.Entry) -> String? {
         guard !entry.name.isEmpty, entry.name.utf8.allSatisfy(\.isHTTPTokenCharacter) else { return nil }
-        var member = entry.name + "=" + PercentEncoding.encode(entry.value) { $0.isBaggageOctet && $0 != UInt8(ascii: "%") }
+        var member =
+            entry.name + "=" + PercentEncoding.encode(entry.value) { $0.isBaggageOctet && $0 != UInt8(ascii: "%") }
         // Metadata is opaque; it is sent only if it cannot break the header's list syntax.
         if let metadata = entry.metadata, !metadata.isEmpty,
             metadata.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != UInt8(ascii: ",") })
@@ -98,7 +99,8 @@ extension UInt8 {
     /// An RFC 9110 `tchar`.
     var isHTTPTokenCharacter: Bool {
         switch self {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             "!#$%&'*+-.^_`|~".utf8.contains(self)

@@ -42,8 +42,17 @@ public struct OTelW3CTraceContextPropagator: OTelTextMapPropagator {
     /// `00-<trace-id>-<parent-id>-<flags>`.
     static func traceparentValue(of spanContext: OTelSpanContext) -> String {
         let flags = spanContext.traceFlags.rawValue & knownFlags
-        let flagDigits = String(flags >> 4, radix: 16) + String(flags & 0x0F, radix: 16)
-        return "00-" + spanContext.traceID.hexString + "-" + spanContext.spanID.hexString + "-" + flagDigits
+        return String(unsafeUninitializedCapacity: 55) { output in
+            let dash = UInt8(ascii: "-")
+            output[0] = UInt8(ascii: "0")
+            output[1] = UInt8(ascii: "0")
+            output[2] = dash
+            var position = spanContext.traceID.withUnsafeBytes { Hex.write($0, into: output, at: 3) }
+            output[position] = dash
+            position = spanContext.spanID.withUnsafeBytes { Hex.write($0, into: output, at: position + 1) }
+            output[position] = dash
+            return withUnsafeBytes(of: flags) { Hex.write($0, into: output, at: position + 1) }
+        }
     }
 
     /// Parses a `traceparent` value into a remote span context, or `nil` if it is not valid.

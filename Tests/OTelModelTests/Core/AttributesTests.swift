@@ -105,6 +105,18 @@ struct AttributesTests {
         #expect(attributes.map(\.key) == ["a", "b", "c"])
     }
 
+    @Test("merging carries over the attributes the argument had dropped")
+    func mergingDroppedCount() {
+        var limited = OTelAttributes(limits: OTelAttributeLimits(countLimit: 1))
+        limited["a"] = 1
+        limited["b"] = 2
+        var target = OTelAttributes(limits: OTelAttributeLimits(countLimit: 1))
+        target.merge(limited)
+        #expect(target.droppedCount == 1)
+        target.merge(["c": 3])
+        #expect(target.droppedCount == 2)
+    }
+
     @Test("equality ignores order but not values or dropped counts")
     func equality() {
         let ab: OTelAttributes = ["a": 1, "b": true]

@@ -22,9 +22,11 @@ struct IDTests {
         #expect(id.hexString == "4bf92f3577b34da6a3ce929d0e0e4736")
         #expect(id.description == "4bf92f3577b34da6a3ce929d0e0e4736")
         #expect(id.bytes.0 == 0x4B && id.bytes.15 == 0x36)
-        #expect(id.withUnsafeBytes { Array($0) } == [
-            0x4B, 0xF9, 0x2F, 0x35, 0x77, 0xB3, 0x4D, 0xA6, 0xA3, 0xCE, 0x92, 0x9D, 0x0E, 0x0E, 0x47, 0x36,
-        ])
+        #expect(
+            id.withUnsafeBytes { Array($0) } == [
+                0x4B, 0xF9, 0x2F, 0x35, 0x77, 0xB3, 0x4D, 0xA6, 0xA3, 0xCE, 0x92, 0x9D, 0x0E, 0x0E, 0x47, 0x36,
+            ]
+        )
         #expect(id.isValid)
     }
 
@@ -46,15 +48,20 @@ struct IDTests {
 
     @Test(
         "hex of the wrong length or with non-hex characters does not parse",
-        arguments: ["", "4bf92f3577b34da6a3ce929d0e0e473", "4bf92f3577b34da6a3ce929d0e0e47360", "4bf92f3577b34da6a3ce929d0e0e473g",
-                    " 4bf92f3577b34da6a3ce929d0e0e473", "4bf92f3577b34da6-3ce929d0e0e4736", "４bf92f3577b34da6a3ce929d0e0e473"]
+        arguments: [
+            "", "4bf92f3577b34da6a3ce929d0e0e473", "4bf92f3577b34da6a3ce929d0e0e47360",
+            "4bf92f3577b34da6a3ce929d0e0e473g",
+            " 4bf92f3577b34da6a3ce929d0e0e473", "4bf92f3577b34da6-3ce929d0e0e4736", "４bf92f3577b34da6a3ce929d0e0e473",
+        ]
     )
     func invalidTraceIDHex(_ text: String) {
         #expect(TraceID(hexString: text) == nil)
     }
 
-    @Test("span id hex of the wrong length or with non-hex characters does not parse",
-          arguments: ["", "00f067aa0ba902b", "00f067aa0ba902b70", "00f067aa0ba902bx", "0xf067aa0ba902b7"])
+    @Test(
+        "span id hex of the wrong length or with non-hex characters does not parse",
+        arguments: ["", "00f067aa0ba902b", "00f067aa0ba902b70", "00f067aa0ba902bx", "0xf067aa0ba902b7"]
+    )
     func invalidSpanIDHex(_ text: String) {
         #expect(SpanID(hexString: text) == nil)
     }

@@ -39,7 +39,9 @@ struct ModelValueTests {
 
     @Test("removing a baggage entry returns a copy without it")
     func baggageRemoving() {
-        let baggage = OTelBaggage([.init(name: "a", value: "1"), .init(name: "b", value: "2"), .init(name: "a", value: "3")])
+        let baggage = OTelBaggage([
+            .init(name: "a", value: "1"), .init(name: "b", value: "2"), .init(name: "a", value: "3"),
+        ])
         #expect(baggage.count == 2)
         #expect(baggage["a"] == "3")
         #expect(baggage.removing(name: "a").map(\.name) == ["b"])

@@ -61,24 +61,28 @@ struct TraceStateTests {
         #expect(OTelTraceState(header: "a=1,a=2") == nil)
     }
 
-    @Test("keys: lowercase letter or digit first, then lowercase letters, digits, _ - * / @, at most 256",
-          arguments: [
-              ("rojo", true), ("0vendor", true), ("tenant@system", true), ("a_b-c*d/e", true),
-              (String(repeating: "a", count: 256), true), (String(repeating: "a", count: 257), false),
-              ("", false), ("Rojo", false), ("_a", false), ("a b", false), ("a=b", false), ("é", false),
-          ])
+    @Test(
+        "keys: lowercase letter or digit first, then lowercase letters, digits, _ - * / @, at most 256",
+        arguments: [
+            ("rojo", true), ("0vendor", true), ("tenant@system", true), ("a_b-c*d/e", true),
+            (String(repeating: "a", count: 256), true), (String(repeating: "a", count: 257), false),
+            ("", false), ("Rojo", false), ("_a", false), ("a b", false), ("a=b", false), ("é", false),
+        ]
+    )
     func keyGrammar(key: String, valid: Bool) {
         #expect(OTelTraceState.isValidKey(key.utf8) == valid)
         #expect((OTelTraceState(header: "\(key)=v") != nil) == valid)
         #expect((OTelTraceState().setting(key: key, value: "v").count == 1) == valid)
     }
 
-    @Test("values: 1 to 256 printable ASCII characters except , and =, not ending in a space",
-          arguments: [
-              ("v", true), ("with space inside", true), (String(repeating: "x", count: 256), true),
-              (String(repeating: "x", count: 257), false), ("", false), ("ends ", false),
-              ("a,b", false), ("a=b", false), ("tab\tinside", false), ("ü", false),
-          ])
+    @Test(
+        "values: 1 to 256 printable ASCII characters except , and =, not ending in a space",
+        arguments: [
+            ("v", true), ("with space inside", true), (String(repeating: "x", count: 256), true),
+            (String(repeating: "x", count: 257), false), ("", false), ("ends ", false),
+            ("a,b", false), ("a=b", false), ("tab\tinside", false), ("ü", false),
+        ]
+    )
     func valueGrammar(value: String, valid: Bool) {
         #expect(OTelTraceState.isValidValue(value.utf8) == valid)
         #expect((OTelTraceState().setting(key: "k", value: value).count == 1) == valid)

@@ -19,7 +19,9 @@ struct EnvironmentTests {
     @Test("only case-insensitive true is true; other values are false, and values other than false are logged")
     func booleans() {
         let (logger, logs) = CapturingLogHandler.makeLogger()
-        let environment: OTelEnvironment = ["T1": "true", "T2": "TRUE", "F1": "false", "F2": "False", "X": "1", "Y": "yes"]
+        let environment: OTelEnvironment = [
+            "T1": "true", "T2": "TRUE", "F1": "false", "F2": "False", "X": "1", "Y": "yes",
+        ]
         #expect(environment.bool("T1", logger: logger))
         #expect(environment.bool("T2", logger: logger))
         #expect(!environment.bool("F1", logger: logger))
@@ -157,7 +159,9 @@ struct ResourceEnvironmentTests {
     func resourceAttributes() {
         let (logger, logs) = CapturingLogHandler.makeLogger()
         let resource = OTelResource.makeDefault(
-            environment: ["OTEL_RESOURCE_ATTRIBUTES": " service.name = shop , deployment.environment=prod%2Ceu,note=a%3Db%20c%25,"],
+            environment: [
+                "OTEL_RESOURCE_ATTRIBUTES": " service.name = shop , deployment.environment=prod%2Ceu,note=a%3Db%20c%25,"
+            ],
             logger: logger
         )
         #expect(resource.attributes["service.name"] == "shop")
@@ -166,8 +170,10 @@ struct ResourceEnvironmentTests {
         #expect(logs.all.isEmpty)
     }
 
-    @Test("a malformed OTEL_RESOURCE_ATTRIBUTES is discarded as a whole, with a warning",
-          arguments: ["a=1,b", "a=1,=2", "a=1,b=%zz", "a=1,b=%2", "a=%FF"])
+    @Test(
+        "a malformed OTEL_RESOURCE_ATTRIBUTES is discarded as a whole, with a warning",
+        arguments: ["a=1,b", "a=1,=2", "a=1,b=%zz", "a=1,b=%2", "a=%FF"]
+    )
     func malformedResourceAttributes(_ value: String) {
         let (logger, logs) = CapturingLogHandler.makeLogger()
         let resource = OTelResource.makeDefault(environment: ["OTEL_RESOURCE_ATTRIBUTES": value], logger: logger)
@@ -181,7 +187,9 @@ struct ResourceEnvironmentTests {
     func serviceNameWins() {
         let (logger, _) = CapturingLogHandler.makeLogger()
         let resource = OTelResource.makeDefault(
-            environment: ["OTEL_RESOURCE_ATTRIBUTES": "service.name=from-attributes,team=a", "OTEL_SERVICE_NAME": "checkout"],
+            environment: [
+                "OTEL_RESOURCE_ATTRIBUTES": "service.name=from-attributes,team=a", "OTEL_SERVICE_NAME": "checkout",
+            ],
             logger: logger
         )
         #expect(resource.attributes["service.name"] == "checkout")

@@ -9,7 +9,9 @@ struct B3PropagatorTests {
 
     @Test("the README single-header example extracts ids and the sampled state; the parent is ignored")
     func singleHeaderExample() {
-        let context = single.extract(from: ["b3": "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"] as OTelHeaderFields)
+        let context = single.extract(
+            from: ["b3": "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-1-05e3ac9a4f6e3b90"] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID.hexString == "80f198ee56343ba864fe8b2a57d3eff7")
         #expect(context.spanContext.spanID.hexString == "e457b5a2e4d86bd1")
         #expect(context.spanContext.isSampled)
@@ -19,21 +21,27 @@ struct B3PropagatorTests {
 
     @Test("the README multi-header example extracts ids and the sampled state")
     func multiHeaderExample() {
-        let context = single.extract(from: [
-            "X-B3-TraceId": "80f198ee56343ba864fe8b2a57d3eff7",
-            "X-B3-ParentSpanId": "05e3ac9a4f6e3b90",
-            "X-B3-SpanId": "e457b5a2e4d86bd1",
-            "X-B3-Sampled": "1",
-        ] as OTelHeaderFields)
+        let context = single.extract(
+            from: [
+                "X-B3-TraceId": "80f198ee56343ba864fe8b2a57d3eff7",
+                "X-B3-ParentSpanId": "05e3ac9a4f6e3b90",
+                "X-B3-SpanId": "e457b5a2e4d86bd1",
+                "X-B3-Sampled": "1",
+            ] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID.hexString == "80f198ee56343ba864fe8b2a57d3eff7")
         #expect(context.spanContext.spanID.hexString == "e457b5a2e4d86bd1")
         #expect(context.spanContext.isSampled)
     }
 
-    @Test("sampling states: 1 accept, 0 deny, d debug (implies sampled), absent defers (not sampled)",
-          arguments: [("-1", true, false), ("-0", false, false), ("-d", true, true), ("", false, false)])
+    @Test(
+        "sampling states: 1 accept, 0 deny, d debug (implies sampled), absent defers (not sampled)",
+        arguments: [("-1", true, false), ("-0", false, false), ("-d", true, true), ("", false, false)]
+    )
     func samplingStates(_ suffix: String, _ sampled: Bool, _ debug: Bool) {
-        let context = single.extract(from: ["b3": "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1" + suffix] as OTelHeaderFields)
+        let context = single.extract(
+            from: ["b3": "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1" + suffix] as OTelHeaderFields
+        )
         #expect(context.spanContext.isValid)
         #expect(context.spanContext.isSampled == sampled)
         #expect(context.isDebug == debug)
@@ -41,13 +49,19 @@ struct B3PropagatorTests {
 
     @Test("X-B3-Flags: 1 is debug and sets sampled; X-B3-Sampled accepts true and false")
     func multiFlags() {
-        let debug = single.extract(from: [
-            "x-b3-traceid": "80f198ee56343ba864fe8b2a57d3eff7", "x-b3-spanid": "e457b5a2e4d86bd1", "x-b3-flags": "1",
-        ] as OTelHeaderFields)
+        let debug = single.extract(
+            from: [
+                "x-b3-traceid": "80f198ee56343ba864fe8b2a57d3eff7", "x-b3-spanid": "e457b5a2e4d86bd1",
+                "x-b3-flags": "1",
+            ] as OTelHeaderFields
+        )
         #expect(debug.isDebug && debug.spanContext.isSampled)
-        let lenient = single.extract(from: [
-            "x-b3-traceid": "80f198ee56343ba864fe8b2a57d3eff7", "x-b3-spanid": "e457b5a2e4d86bd1", "x-b3-sampled": "true",
-        ] as OTelHeaderFields)
+        let lenient = single.extract(
+            from: [
+                "x-b3-traceid": "80f198ee56343ba864fe8b2a57d3eff7", "x-b3-spanid": "e457b5a2e4d86bd1",
+                "x-b3-sampled": "true",
+            ] as OTelHeaderFields
+        )
         #expect(lenient.spanContext.isSampled)
     }
 
@@ -55,42 +69,55 @@ struct B3PropagatorTests {
     func shortTraceID() {
         let fromSingle = single.extract(from: ["b3": "a3ce929d0e0e4736-00f067aa0ba902b7-1"] as OTelHeaderFields)
         #expect(fromSingle.spanContext.traceID.hexString == "0000000000000000a3ce929d0e0e4736")
-        let fromMulti = single.extract(from: ["X-B3-TraceId": "a3ce929d0e0e4736", "X-B3-SpanId": "00f067aa0ba902b7"] as OTelHeaderFields)
+        let fromMulti = single.extract(
+            from: ["X-B3-TraceId": "a3ce929d0e0e4736", "X-B3-SpanId": "00f067aa0ba902b7"] as OTelHeaderFields
+        )
         #expect(fromMulti.spanContext.traceID.hexString == "0000000000000000a3ce929d0e0e4736")
     }
 
     @Test("b3: 0 (deny without ids) carries no span context and is not overridden by multi headers")
     func denyOnly() {
-        let context = PropagationFixtures.extractOverSentinel(single, [
-            "b3": "0", "X-B3-TraceId": "80f198ee56343ba864fe8b2a57d3eff7", "X-B3-SpanId": "e457b5a2e4d86bd1",
-        ])
+        let context = PropagationFixtures.extractOverSentinel(
+            single,
+            [
+                "b3": "0", "X-B3-TraceId": "80f198ee56343ba864fe8b2a57d3eff7", "X-B3-SpanId": "e457b5a2e4d86bd1",
+            ]
+        )
         #expect(context == PropagationFixtures.sentinel)
     }
 
     @Test("the single header takes precedence over the multiple headers")
     func singleWins() {
-        let context = single.extract(from: [
-            "b3": "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-0",
-            "X-B3-TraceId": "11111111111111111111111111111111", "X-B3-SpanId": "2222222222222222", "X-B3-Sampled": "1",
-        ] as OTelHeaderFields)
+        let context = single.extract(
+            from: [
+                "b3": "80f198ee56343ba864fe8b2a57d3eff7-e457b5a2e4d86bd1-0",
+                "X-B3-TraceId": "11111111111111111111111111111111", "X-B3-SpanId": "2222222222222222",
+                "X-B3-Sampled": "1",
+            ] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID.hexString == "80f198ee56343ba864fe8b2a57d3eff7")
         #expect(!context.spanContext.isSampled)
     }
 
     @Test("a malformed single header falls back to the multiple headers")
     func malformedSingleFallsBack() {
-        let context = single.extract(from: [
-            "b3": "garbage", "X-B3-TraceId": "80f198ee56343ba864fe8b2a57d3eff7", "X-B3-SpanId": "e457b5a2e4d86bd1",
-        ] as OTelHeaderFields)
+        let context = single.extract(
+            from: [
+                "b3": "garbage", "X-B3-TraceId": "80f198ee56343ba864fe8b2a57d3eff7", "X-B3-SpanId": "e457b5a2e4d86bd1",
+            ] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID.hexString == "80f198ee56343ba864fe8b2a57d3eff7")
     }
 
     @Test("for repeated multi headers the first value wins")
     func firstValueWins() {
-        let context = single.extract(from: OTelHeaderFields([
-            ("X-B3-TraceId", "80f198ee56343ba864fe8b2a57d3eff7"), ("X-B3-TraceId", "11111111111111111111111111111111"),
-            ("X-B3-SpanId", "e457b5a2e4d86bd1"),
-        ]))
+        let context = single.extract(
+            from: OTelHeaderFields([
+                ("X-B3-TraceId", "80f198ee56343ba864fe8b2a57d3eff7"),
+                ("X-B3-TraceId", "11111111111111111111111111111111"),
+                ("X-B3-SpanId", "e457b5a2e4d86bd1"),
+            ])
+        )
         #expect(context.spanContext.traceID.hexString == "80f198ee56343ba864fe8b2a57d3eff7")
     }
 

@@ -12,6 +12,8 @@ struct CarrierTests {
         let dictionary = ["TraceParent": "a"]
         #expect(dictionary.firstValue(forField: "traceparent") == "a")
         #expect(dictionary.combinedValue(forField: "traceparent") == "a")
+        #expect(["TRACEPARENT": "b"].combinedValue(forField: "traceparent") == "b")
+        #expect(dictionary.firstValue(forField: "tracestate") == nil)
     }
 
     @Test("repeated fields are combined with commas in order; first value is the first one")

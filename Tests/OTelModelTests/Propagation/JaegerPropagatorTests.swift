@@ -8,7 +8,9 @@ struct JaegerPropagatorTests {
 
     @Test("uber-trace-id with full-length ids extracts ids and the sampled flag")
     func fullLength() {
-        let context = propagator.extract(from: ["uber-trace-id": "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:1"] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: ["uber-trace-id": "4bf92f3577b34da6a3ce929d0e0e4736:00f067aa0ba902b7:0:1"] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID == PropagationFixtures.traceID)
         #expect(context.spanContext.spanID == PropagationFixtures.spanID)
         #expect(context.spanContext.isSampled)
@@ -26,13 +28,20 @@ struct JaegerPropagatorTests {
 
     @Test("a value with %3A instead of : is URL-decoded first")
     func urlEncoded() {
-        let context = propagator.extract(from: ["uber-trace-id": "4bf92f3577b34da6a3ce929d0e0e4736%3A00f067aa0ba902b7%3A0%3A1"] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: ["uber-trace-id": "4bf92f3577b34da6a3ce929d0e0e4736%3A00f067aa0ba902b7%3A0%3A1"] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID == PropagationFixtures.traceID)
         #expect(context.spanContext.isSampled)
     }
 
-    @Test("flag 0x02 is debug and implies sampled; other bits are ignored",
-          arguments: [("1", true, false), ("0", false, false), ("2", true, true), ("3", true, true), ("8", false, false), ("09", true, false)])
+    @Test(
+        "flag 0x02 is debug and implies sampled; other bits are ignored",
+        arguments: [
+            ("1", true, false), ("0", false, false), ("2", true, true), ("3", true, true), ("8", false, false),
+            ("09", true, false),
+        ]
+    )
     func flags(_ flags: String, _ sampled: Bool, _ debug: Bool) {
         let context = propagator.extract(from: ["uber-trace-id": "abc:def:0:" + flags] as OTelHeaderFields)
         #expect(context.spanContext.isSampled == sampled)
@@ -41,9 +50,12 @@ struct JaegerPropagatorTests {
 
     @Test("uberctx- headers become baggage with URL-decoded values and lowercased names")
     func baggage() {
-        let context = propagator.extract(from: [
-            "uber-trace-id": "abc:def:0:1", "uberctx-User-Id": "alice%20smith", "UBERCTX-plus": "a+b", "uberctx-": "ignored",
-        ] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: [
+                "uber-trace-id": "abc:def:0:1", "uberctx-User-Id": "alice%20smith", "UBERCTX-plus": "a+b",
+                "uberctx-": "ignored",
+            ] as OTelHeaderFields
+        )
         #expect(context.baggage["user-id"] == "alice smith")
         #expect(context.baggage["plus"] == "a b")
         #expect(context.baggage.count == 2)
@@ -97,7 +109,10 @@ struct JaegerPropagatorTests {
 
     @Test("a malformed uber-trace-id leaves the span context unchanged", arguments: malformed)
     func malformedHeader(_ header: String) {
-        #expect(PropagationFixtures.extractOverSentinel(propagator, ["uber-trace-id": header]) == PropagationFixtures.sentinel)
+        #expect(
+            PropagationFixtures.extractOverSentinel(propagator, ["uber-trace-id": header])
+                == PropagationFixtures.sentinel
+        )
     }
 
     @Test("jaeger-debug-id does not replace a valid extracted context")

@@ -8,24 +8,36 @@ struct OTTracePropagatorTests {
 
     @Test("extracts 32- and 16-digit trace ids (left-padded), the span id and sampled")
     func extract() {
-        let full = propagator.extract(from: [
-            "ot-tracer-traceid": "4bf92f3577b34da6a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa0ba902b7", "ot-tracer-sampled": "true",
-        ] as OTelHeaderFields)
+        let full = propagator.extract(
+            from: [
+                "ot-tracer-traceid": "4bf92f3577b34da6a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa0ba902b7",
+                "ot-tracer-sampled": "true",
+            ] as OTelHeaderFields
+        )
         #expect(full.spanContext.traceID == PropagationFixtures.traceID)
         #expect(full.spanContext.spanID == PropagationFixtures.spanID)
         #expect(full.spanContext.isSampled && full.spanContext.isRemote)
-        let short = propagator.extract(from: [
-            "OT-Tracer-TraceId": "a3ce929d0e0e4736", "OT-Tracer-SpanId": "00f067aa0ba902b7", "OT-Tracer-Sampled": "0",
-        ] as OTelHeaderFields)
+        let short = propagator.extract(
+            from: [
+                "OT-Tracer-TraceId": "a3ce929d0e0e4736", "OT-Tracer-SpanId": "00f067aa0ba902b7",
+                "OT-Tracer-Sampled": "0",
+            ] as OTelHeaderFields
+        )
         #expect(short.spanContext.traceID.hexString == "0000000000000000a3ce929d0e0e4736")
         #expect(!short.spanContext.isSampled)
     }
 
-    @Test("sampled accepts true, false, 1 and 0", arguments: [("true", true), ("TRUE", true), ("1", true), ("false", false), ("0", false)])
+    @Test(
+        "sampled accepts true, false, 1 and 0",
+        arguments: [("true", true), ("TRUE", true), ("1", true), ("false", false), ("0", false)]
+    )
     func sampledValues(_ value: String, _ sampled: Bool) {
-        let context = propagator.extract(from: [
-            "ot-tracer-traceid": "a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa0ba902b7", "ot-tracer-sampled": value,
-        ] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: [
+                "ot-tracer-traceid": "a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa0ba902b7",
+                "ot-tracer-sampled": value,
+            ] as OTelHeaderFields
+        )
         #expect(context.spanContext.isValid)
         #expect(context.spanContext.isSampled == sampled)
     }
@@ -33,7 +45,10 @@ struct OTTracePropagatorTests {
     @Test("inject writes the right-most 16 hex digits of the trace id, the span id, true/false and ot-baggage-")
     func inject() {
         var headers = OTelHeaderFields()
-        propagator.inject(PropagationFixtures.sampledContext(baggage: OTelBaggage().setting(name: "User", value: "alice")), into: &headers)
+        propagator.inject(
+            PropagationFixtures.sampledContext(baggage: OTelBaggage().setting(name: "User", value: "alice")),
+            into: &headers
+        )
         #expect(headers["ot-tracer-traceid"] == "a3ce929d0e0e4736")
         #expect(headers["ot-tracer-spanid"] == "00f067aa0ba902b7")
         #expect(headers["ot-tracer-sampled"] == "true")
@@ -61,7 +76,10 @@ struct OTTracePropagatorTests {
         ["ot-tracer-traceid": "0000000000000000", "ot-tracer-spanid": "00f067aa0ba902b7"],
         ["ot-tracer-traceid": "a3ce929d0e0e4736", "ot-tracer-spanid": "0000000000000000"],
         ["ot-tracer-traceid": "a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa-0ba902b7"],
-        ["ot-tracer-traceid": "a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa0ba902b7", "ot-tracer-sampled": "maybe"],
+        [
+            "ot-tracer-traceid": "a3ce929d0e0e4736", "ot-tracer-spanid": "00f067aa0ba902b7",
+            "ot-tracer-sampled": "maybe",
+        ],
         ["ot-tracer-traceid": "", "ot-tracer-spanid": ""],
         ["ot-tracer-traceid": String(repeating: "a", count: 100_000), "ot-tracer-spanid": "00f067aa0ba902b7"],
     ]

@@ -24,7 +24,9 @@ enum PropagationFixtures {
     }
 
     /// `propagator` extracting `headers` on top of ``sentinel``.
-    static func extractOverSentinel(_ propagator: some OTelTextMapPropagator, _ headers: OTelHeaderFields) -> OTelPropagationContext {
+    static func extractOverSentinel(_ propagator: some OTelTextMapPropagator, _ headers: OTelHeaderFields)
+        -> OTelPropagationContext
+    {
         var context = sentinel
         propagator.extract(from: headers, into: &context)
         return context

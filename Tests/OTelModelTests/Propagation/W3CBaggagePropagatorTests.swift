@@ -8,18 +8,24 @@ struct W3CBaggagePropagatorTests {
 
     @Test("the spec example: properties are kept as metadata and whitespace is trimmed")
     func specExampleProperties() {
-        let baggage = propagator.extract(from: [
-            "baggage": "key1=value1;property1;property2, key2 = value2, key3=value3; propertyKey=propertyValue",
-        ] as OTelHeaderFields).baggage
+        let baggage = propagator.extract(
+            from: [
+                "baggage": "key1=value1;property1;property2, key2 = value2, key3=value3; propertyKey=propertyValue"
+            ] as OTelHeaderFields
+        ).baggage
         #expect(baggage.count == 3)
         #expect(baggage.entry(named: "key1") == .init(name: "key1", value: "value1", metadata: "property1;property2"))
         #expect(baggage.entry(named: "key2") == .init(name: "key2", value: "value2"))
-        #expect(baggage.entry(named: "key3") == .init(name: "key3", value: "value3", metadata: "propertyKey=propertyValue"))
+        #expect(
+            baggage.entry(named: "key3") == .init(name: "key3", value: "value3", metadata: "propertyKey=propertyValue")
+        )
     }
 
     @Test("the spec example: values are percent-decoded")
     func specExamplePercentDecoding() {
-        let baggage = propagator.extract(from: ["baggage": "userId=alice,serverNode=DF%2028,isProduction=false"] as OTelHeaderFields).baggage
+        let baggage = propagator.extract(
+            from: ["baggage": "userId=alice,serverNode=DF%2028,isProduction=false"] as OTelHeaderFields
+        ).baggage
         #expect(baggage["userId"] == "alice")
         #expect(baggage["serverNode"] == "DF 28")
         #expect(baggage["isProduction"] == "false")
@@ -33,7 +39,10 @@ struct W3CBaggagePropagatorTests {
             .setting(name: "unicode", value: "grüße 🚀")
         var headers = OTelHeaderFields()
         propagator.inject(OTelPropagationContext(baggage: baggage), into: &headers)
-        #expect(headers["baggage"] == "plain=abc,special=a%20b%2Cc%3Bd%25e%22f%5Cg=h;p=1,unicode=gr%C3%BC%C3%9Fe%20%F0%9F%9A%80")
+        #expect(
+            headers["baggage"]
+                == "plain=abc,special=a%20b%2Cc%3Bd%25e%22f%5Cg=h;p=1,unicode=gr%C3%BC%C3%9Fe%20%F0%9F%9A%80"
+        )
         #expect(propagator.extract(from: headers).baggage == baggage)
     }
 
@@ -49,8 +58,10 @@ struct W3CBaggagePropagatorTests {
         #expect(baggage["a"] == "1" && baggage["b"] == "2")
     }
 
-    @Test("malformed members are skipped and the others kept",
-          arguments: ["noequals", "=novalue", "bad key=1", "k=bad value", "k=a\"b", "k=%zz", "k=%4"])
+    @Test(
+        "malformed members are skipped and the others kept",
+        arguments: ["noequals", "=novalue", "bad key=1", "k=bad value", "k=a\"b", "k=%zz", "k=%4"]
+    )
     func malformedMember(_ member: String) {
         let baggage = propagator.extract(from: ["baggage": "good=1," + member + ",also=2"] as OTelHeaderFields).baggage
         #expect(baggage.map(\.name) == ["good", "also"])
@@ -105,7 +116,10 @@ struct W3CBaggagePropagatorTests {
         #expect(baggage["k179"] == "v")
         #expect(baggage["k180"] == nil)
         var headers = OTelHeaderFields()
-        propagator.inject(OTelPropagationContext(baggage: propagator.extract(from: ["baggage": header] as OTelHeaderFields).baggage), into: &headers)
+        propagator.inject(
+            OTelPropagationContext(baggage: propagator.extract(from: ["baggage": header] as OTelHeaderFields).baggage),
+            into: &headers
+        )
         #expect(headers["baggage"]?.split(separator: ",").count == 180)
     }
 
@@ -114,7 +128,12 @@ struct W3CBaggagePropagatorTests {
         var headers = OTelHeaderFields()
         propagator.inject(.empty, into: &headers)
         #expect(headers.fields.isEmpty)
-        propagator.inject(OTelPropagationContext(baggage: OTelBaggage().setting(name: "bad name", value: "1").setting(name: "ok", value: "2")), into: &headers)
+        propagator.inject(
+            OTelPropagationContext(
+                baggage: OTelBaggage().setting(name: "bad name", value: "1").setting(name: "ok", value: "2")
+            ),
+            into: &headers
+        )
         #expect(headers["baggage"] == "ok=2")
     }
 }

@@ -8,10 +8,12 @@ struct W3CTraceContextPropagatorTests {
 
     @Test("the spec example extracts into a remote, sampled context with its tracestate")
     func specExample() {
-        let context = propagator.extract(from: [
-            "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-            "tracestate": "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE",
-        ] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: [
+                "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "tracestate": "rojo=00f067aa0ba902b7,congo=t61rcWkgMzE",
+            ] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID.hexString == "4bf92f3577b34da6a3ce929d0e0e4736")
         #expect(context.spanContext.spanID.hexString == "00f067aa0ba902b7")
         #expect(context.spanContext.traceFlags == .sampled)
@@ -21,7 +23,9 @@ struct W3CTraceContextPropagatorTests {
 
     @Test("the unsampled spec example has no flags")
     func unsampledExample() {
-        let context = propagator.extract(from: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"] as OTelHeaderFields
+        )
         #expect(context.spanContext.isValid)
         #expect(!context.spanContext.isSampled)
     }
@@ -42,7 +46,9 @@ struct W3CTraceContextPropagatorTests {
 
     @Test("the random flag is kept; undefined flag bits are zeroed on output")
     func flags() {
-        let context = propagator.extract(from: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-ff"] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-ff"] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceFlags == [.sampled, .random])
         var headers = OTelHeaderFields()
         propagator.inject(context, into: &headers)
@@ -58,11 +64,13 @@ struct W3CTraceContextPropagatorTests {
         #expect(headers["tracestate"] == nil)
     }
 
-    @Test("higher versions parse forward-compatibly: 55 characters, or more after a dash, and re-emit as 00",
-          arguments: [
-              "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-              "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-the-future-will-be-like",
-          ])
+    @Test(
+        "higher versions parse forward-compatibly: 55 characters, or more after a dash, and re-emit as 00",
+        arguments: [
+            "01-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+            "cc-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01-what-the-future-will-be-like",
+        ]
+    )
     func futureVersion(_ header: String) {
         let context = propagator.extract(from: ["traceparent": header] as OTelHeaderFields)
         #expect(context.spanContext.traceID == PropagationFixtures.traceID)
@@ -73,7 +81,9 @@ struct W3CTraceContextPropagatorTests {
 
     @Test("optional whitespace around traceparent is ignored")
     func whitespace() {
-        let context = propagator.extract(from: ["traceparent": " \t00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 "] as OTelHeaderFields)
+        let context = propagator.extract(
+            from: ["traceparent": " \t00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01 "] as OTelHeaderFields
+        )
         #expect(context.spanContext.traceID == PropagationFixtures.traceID)
     }
 
@@ -85,20 +95,25 @@ struct W3CTraceContextPropagatorTests {
 
     @Test("a malformed tracestate is dropped but the traceparent kept")
     func malformedTracestate() {
-        let context = PropagationFixtures.extractOverSentinel(propagator, [
-            "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
-            "tracestate": "Invalid Key=1",
-        ])
+        let context = PropagationFixtures.extractOverSentinel(
+            propagator,
+            [
+                "traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01",
+                "tracestate": "Invalid Key=1",
+            ]
+        )
         #expect(context.spanContext.traceID == PropagationFixtures.traceID)
         #expect(context.spanContext.traceState.isEmpty)
     }
 
     @Test("repeated tracestate fields are combined")
     func combinedTracestate() {
-        let context = propagator.extract(from: OTelHeaderFields([
-            ("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
-            ("tracestate", "a=1"), ("tracestate", "b=2"),
-        ]))
+        let context = propagator.extract(
+            from: OTelHeaderFields([
+                ("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+                ("tracestate", "a=1"), ("tracestate", "b=2"),
+            ])
+        )
         #expect(context.spanContext.traceState.header == "a=1,b=2")
     }
 
@@ -123,13 +138,19 @@ struct W3CTraceContextPropagatorTests {
         ("zero trace id", "00-00000000000000000000000000000000-00f067aa0ba902b7-01"),
         ("zero span id", "00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01"),
         ("huge value", "00-" + String(repeating: "a", count: 100_000)),
-        ("duplicated header", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01,00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"),
+        (
+            "duplicated header",
+            "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01,00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
+        ),
         ("non-ASCII", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0é"),
     ]
 
     @Test("a malformed traceparent leaves the context unchanged", arguments: malformed)
     func malformedTraceparent(_ name: String, _ header: String) {
-        let context = PropagationFixtures.extractOverSentinel(propagator, ["traceparent": header, "tracestate": "rojo=1"])
+        let context = PropagationFixtures.extractOverSentinel(
+            propagator,
+            ["traceparent": header, "tracestate": "rojo=1"]
+        )
         #expect(context == PropagationFixtures.sentinel, "\(name)")
     }
 
