@@ -93,6 +93,12 @@ extension OTelContext {
         return ContextRegistry.shared.attach(context, base: base)
     }
 
+    /// The token of the attachment that ``current`` returns, or `nil` when the current context comes from a
+    /// structured binding (or is empty). Lets a bridge map "what is active" back to the attachment to close.
+    public static var currentToken: OTelContextToken? {
+        winningAttachment()
+    }
+
     /// How many attached tokens have not been detached, process-wide (a leak detector for tests).
     public static var openScopeCount: Int {
         ContextRegistry.shared.openTokens.load(ordering: .relaxed)
@@ -110,7 +116,8 @@ extension OTelContext {
 
     private static func binding(_ context: OTelContext) -> InstrumentationContext {
         var instrumentationContext = InstrumentationContext.current ?? .topLevel
-        instrumentationContext[OTelContextKey.self] = ContextBinding(context: context, token: ContextBinding.nextToken())
+        instrumentationContext[OTelContextKey.self] = ContextBinding(
+            context: context, token: ContextBinding.nextToken())
         return instrumentationContext
     }
 }
