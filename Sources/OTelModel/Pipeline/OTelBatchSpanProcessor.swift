@@ -71,6 +71,15 @@ public final class OTelBatchSpanProcessor: OTelSpanProcessor {
         try await worker.forceFlush()
     }
 
+    /// ``forceFlush()`` for at most `timeout` on the processor's clock (`nil`: no limit): then it throws
+    /// ``OTelForceFlushTimeoutError`` at once, and the queued spans are still exported in the background.
+    /// Cancelling the calling task ends the wait with `CancellationError`.
+    ///
+    /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush-1)
+    public func forceFlush(timeout: Duration?) async throws {
+        try await worker.forceFlush(timeout: timeout)
+    }
+
     /// Exports everything queued, flushes, then shuts the exporter down; later calls and spans are ignored.
     ///
     /// [OpenTelemetry Specification: Shutdown](https://opentelemetry.io/docs/specs/otel/trace/sdk/#shutdown-1)
