@@ -31,6 +31,8 @@ final class ExportWorker: Sendable {
         var queue: SpanRing
         var enqueuedCount: UInt64 = 0
         var dequeuedCount: UInt64 = 0
+        /// The size of the batch being exported (0 when idle).
+        var exportingCount = 0
         var workerWaiter: CheckedContinuation<Void, Never>?
         var timerFired = false
         var flushRequests: [FlushRequest] = []
@@ -140,6 +142,20 @@ final class ExportWorker: Sendable {
 
     var droppedCount: Int { drops.count }
 
+    /// Reports, once, the spans lost because the owning processor is released without a shutdown: those still
+    /// queued, and those of an export in progress (its task is cancelled). Never waits beyond the lock.
+    func reportAbandoned() {
+        let (queued, exporting) = state.withLock { state -> (Int, Int) in
+            guard !state.shutdownRequested else { return (0, 0) }
+            return (state.queue.count, state.exportingCount)
+        }
+        guard queued + exporting > 0 else { return }
+        logger.warning(
+            "A span processor was released without shutdown(); spans not yet exported are lost",
+            metadata: ["count": "\(queued + exporting)", "queued": "\(queued)", "exporting": "\(exporting)"]
+        )
+    }
+
     // MARK: - Worker side
 
     /// The worker loop; returns after shutdown, or when its task is cancelled.
@@ -218,6 +234,7 @@ final class ExportWorker: Sendable {
                 if !state.queue.isEmpty, draining || timerDue || state.queue.count >= triggerCount {
                     let batch = state.queue.removeFirst(upTo: batchSize)
                     state.dequeuedCount += UInt64(batch.count)
+                    state.exportingCount = batch.count
                     return .export(batch)
                 }
                 let dequeued = state.dequeuedCount
@@ -236,6 +253,7 @@ final class ExportWorker: Sendable {
             case .export(let batch):
                 timerDue = false
                 await export(batch)
+                state.withLock { $0.exportingCount = 0 }
             case .flush(let requests):
                 do {
                     try await exporter.forceFlush()

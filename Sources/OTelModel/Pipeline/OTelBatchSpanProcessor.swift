@@ -8,7 +8,8 @@ public import Logging
 /// delay has passed since the last one, on ``forceFlush()`` and on ``shutdown()``.
 ///
 /// Call ``shutdown()`` (or the provider's) before releasing the processor: releasing it only cancels the export
-/// task, and spans still queued are lost.
+/// task, and spans still queued (or being exported) are lost. The release logs one warning with their count; it
+/// cannot export them, because a deinitializer must not wait for an export.
 ///
 /// [OpenTelemetry Specification: Batching processor](https://opentelemetry.io/docs/specs/otel/trace/sdk/#batching-processor)
 public final class OTelBatchSpanProcessor: OTelSpanProcessor {
@@ -55,6 +56,7 @@ public final class OTelBatchSpanProcessor: OTelSpanProcessor {
     }
 
     deinit {
+        worker.reportAbandoned()
         workerTask.cancel()
     }
 

@@ -5,6 +5,9 @@ public import Logging
 /// Ending a span never waits for the export: spans queue (without bound) for a background task that exports them
 /// in order, never two at once. Meant for tests and debugging; use ``OTelBatchSpanProcessor`` in production.
 ///
+/// Call ``shutdown()`` (or the provider's) before releasing the processor: releasing it cancels the export task,
+/// and spans not yet exported are lost (one warning with their count is logged).
+///
 /// [OpenTelemetry Specification: Simple processor](https://opentelemetry.io/docs/specs/otel/trace/sdk/#simple-processor)
 public final class OTelSimpleSpanProcessor: OTelSpanProcessor {
     private let worker: ExportWorker
@@ -39,6 +42,7 @@ public final class OTelSimpleSpanProcessor: OTelSpanProcessor {
     }
 
     deinit {
+        worker.reportAbandoned()
         workerTask.cancel()
     }
 
