@@ -15,7 +15,7 @@ public final class OTelTracerProvider: Sendable {
     ///
     /// - Parameters:
     ///   - resource: The resource recorded on every span; `nil` builds the spec's default resource from the
-    ///     process environment (``OTelResource/makeDefault(environment:logger:)``).
+    ///     process environment (``OTelResource/makeDefault(environment:logger:)-(OTelEnvironment,_)``).
     ///   - sampler: Decides which spans record and which are sampled; by default
     ///     `ParentBased(root: AlwaysOn)`, as the spec requires (see ``OTelSamplers/fromEnvironment(_:logger:)``).
     ///   - processors: Receive recording spans at start and end, in this order.
