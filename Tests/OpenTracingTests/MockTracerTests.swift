@@ -183,4 +183,13 @@ struct MockTracerTests {
         #expect(tracer.finishedSpans.count == 1)
         #expect(span.generatedErrors.count == 7)
     }
+
+    @Test("a span describes itself with its name, ids, parent, finish state and sorted tags")
+    func description() throws {
+        let tracer = MockTracer()
+        let parent = MockSpanContext(traceIDValue: 0xabc, spanIDValue: 0x1)
+        let span = try #require(tracer.startSpan("op", childOf: parent, tags: ["b": 2, "a": "x"]) as? MockSpan)
+        let spanID = span.mockContext.spanID
+        #expect(span.description == "MockSpan('op' trace 0000000000000abc span \(spanID) parent 0000000000000001 unfinished tags [a=x, b=2])")
+    }
 }
