@@ -47,6 +47,13 @@ struct ThreadLocalRandomNumberGenerator: RandomNumberGenerator {
         pthread_setspecific(threadStateKey, state)
         return state
     }
+
+    /// Gives the calling thread a fresh seed; run in a forked child, so it does not repeat the parent's ids.
+    static func reseedCurrentThread() {
+        guard let existing = pthread_getspecific(threadStateKey) else { return }
+        var system = SystemRandomNumberGenerator()
+        existing.assumingMemoryBound(to: UInt64.self).pointee = system.next()
+    }
 }
 
 private let threadStateKey: pthread_key_t = {
@@ -57,5 +64,6 @@ private let threadStateKey: pthread_key_t = {
         let status = pthread_key_create(&key) { state in state?.deallocate() }
     #endif
     precondition(status == 0, "pthread_key_create failed: \(status)")
+    pthread_atfork(nil, nil) { ThreadLocalRandomNumberGenerator.reseedCurrentThread() }
     return key
 }()

@@ -115,6 +115,30 @@ extension APICompatibilityCheck {
             }
             scope.close()
         },
+        APICompatibilityCheck("a scope closed on another thread never changes what that thread sees as active") { c in
+            let mine = c.tracer.startActiveSpan("activated here", finishOnClose: false)
+            let seenThere = ThreadFuture<(before: String?, after: String?)>()
+            DispatchQueue(label: "compat.closing-thread").async {
+                let theirs = c.tracer.startActiveSpan("active there", finishOnClose: false)
+                let before = c.tracer.activeSpan?.context.spanID
+                mine.close()
+                let after = c.tracer.activeSpan?.context.spanID
+                theirs.close()
+                theirs.span.finish()
+                seenThere.fulfil((before, after))
+            }
+            let seen = try c.expect.require(seenThere.get(), "the other thread did not run")
+            c.expect.equal(seen.after, seen.before, "active span id on the closing thread after the foreign close")
+            mine.close()
+            c.expect.noActiveSpan(c.tracer, "on the activating thread after the scope was closed")
+            mine.span.finish()
+            guard c.can(.recordsSpans) else { return }
+            c.expect.equal(
+                Set(try c.finishedSpansFromThread().map(\.operationName)),
+                ["activated here", "active there"],
+                "finished spans"
+            )
+        },
         APICompatibilityCheck("withActiveSpan activates the span for its closure only, and nests with activate") { c in
             let structured = c.tracer.startSpan("structured")
             let imperative = c.tracer.startSpan("imperative")
