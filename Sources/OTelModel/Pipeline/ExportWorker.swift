@@ -47,6 +47,8 @@ final class ExportWorker: Sendable {
     }
 
     let settings: Settings
+    /// How many queued spans wake the worker (``Settings/triggerCount``, computed once).
+    private let triggerCount: Int
     let exporter: any OTelSpanExporter
     let clock: any Clock<Duration>
     let logger: Logger
@@ -56,6 +58,7 @@ final class ExportWorker: Sendable {
 
     init(settings: Settings, exporter: any OTelSpanExporter, clock: any Clock<Duration>, logger: Logger) {
         self.settings = settings
+        triggerCount = settings.triggerCount
         self.exporter = exporter
         self.clock = clock
         self.logger = logger
@@ -72,7 +75,7 @@ final class ExportWorker: Sendable {
 
     /// Queues a span; drops and counts it if the queue is full, ignores it after shutdown.
     func enqueue(_ span: OTelFinishedSpan) {
-        let triggerCount = settings.triggerCount
+        let triggerCount = self.triggerCount
         var dropped = false
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             guard !state.shutdownRequested else { return nil }
@@ -135,7 +138,7 @@ final class ExportWorker: Sendable {
 
     private func hasWork(_ state: State) -> Bool {
         state.shutdownRequested || state.timerFired || !state.flushRequests.isEmpty
-            || state.queue.count >= settings.triggerCount
+            || state.queue.count >= triggerCount
     }
 
     private func waitForWork() async {
@@ -190,7 +193,6 @@ final class ExportWorker: Sendable {
         var timerDue = false
         while true {
             let batchSize = settings.maxExportBatchSize
-            let triggerCount = settings.triggerCount
             let step: Step = state.withLock { state in
                 if state.timerFired {
                     state.timerFired = false
