@@ -66,7 +66,8 @@ final class SpanContextShim: SpanContext {
 
     /// What propagators inject for this context.
     var propagationContext: OTelPropagationContext {
-        OTelPropagationContext(spanContext: spanContext, baggage: baggage, isDebug: isDebug, jaegerDebugID: jaegerDebugID)
+        OTelPropagationContext(
+            spanContext: spanContext, baggage: baggage, isDebug: isDebug, jaegerDebugID: jaegerDebugID)
     }
 
     /// Whether extract may return this context: valid, or sampled (a `jaeger-debug-id` without ids), or carrying

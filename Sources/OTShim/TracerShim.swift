@@ -19,7 +19,9 @@ final class TracerShim: OpenTracingShimTracer {
     static let referenceTypeKey = "opentracing.ref_type"
     /// The attribute Jaeger clients record a `jaeger-debug-id` in.
     static let jaegerDebugIDKey = "jaeger-debug-id"
-    private static let childOfLinkAttributes: OTelAttributes = [referenceTypeKey: .string(Reference.Kind.childOf.rawValue)]
+    private static let childOfLinkAttributes: OTelAttributes = [
+        referenceTypeKey: .string(Reference.Kind.childOf.rawValue)
+    ]
     private static let followsFromLinkAttributes: OTelAttributes = [
         referenceTypeKey: .string(Reference.Kind.followsFrom.rawValue)
     ]
@@ -117,7 +119,9 @@ final class TracerShim: OpenTracingShimTracer {
             for (key, value) in tags {
                 if key == SpanTag.error, let errorStatus = TagMapping.status(ofErrorTag: value) {
                     status = errorStatus
-                } else if key == SpanTag.spanKind, mapsSpanKindTag, let tagKind = TagMapping.spanKind(ofSpanKindTag: value) {
+                } else if key == SpanTag.spanKind, mapsSpanKindTag,
+                    let tagKind = TagMapping.spanKind(ofSpanKindTag: value)
+                {
                     kind = tagKind
                 } else {
                     attributes.updateValue(TagMapping.attributeValue(value), forKey: key)

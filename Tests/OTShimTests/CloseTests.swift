@@ -34,7 +34,8 @@ struct CloseTests {
     @Test("OT-29 errors raised while closing are swallowed")
     func closeSwallowsErrors() async throws {
         let exporter = FailingFlushExporter()
-        let provider = OTelTracerProvider(resource: OTelResource(), processors: [OTelSimpleSpanProcessor(exporter: exporter)])
+        let provider = OTelTracerProvider(
+            resource: OTelResource(), processors: [OTelSimpleSpanProcessor(exporter: exporter)])
         let (logger, logs) = CapturingLogHandler.makeLogger()
         let tracer = OpenTracingShim.makeTracer(provider: provider, configuration: .init(logger: logger))
         tracer.startSpan("before close").finish()
