@@ -62,4 +62,17 @@ struct InteropTests {
         }
         span.finish()
     }
+
+    @Test("OTelContext.withActiveContext passes an imperative shim activation on to child tasks")
+    func imperativeActivationToChildTasks() async {
+        let fixture = ShimFixture()
+        let scope = fixture.tracer.startActiveSpan("imperative")
+        let withoutBridge = await Task { fixture.tracer.activeSpan?.context.spanID }.value
+        let withBridge = await OTelContext.withActiveContext {
+            await Task { fixture.tracer.activeSpan?.context.spanID }.value
+        }
+        scope.close()
+        #expect(withoutBridge == nil)
+        #expect(withBridge == scope.span.context.spanID)
+    }
 }
