@@ -1,12 +1,17 @@
-/// A value the encoder can write as an `opentelemetry.proto.common.v1.AnyValue`.
+/// A value the encoders can write as an `opentelemetry.proto.common.v1.AnyValue`, in protobuf and
+/// in OTLP/JSON.
 ///
 /// The model's attribute value type conforms by writing its one oneof member with the
-/// `writeAnyValue…` functions of ``ProtobufReverseWriter``; `String`, `Bool`, `Int`, `Int64`,
-/// `Double`, ``OTLPAnyValue`` and arrays of them conform here.
+/// `writeAnyValue…` functions of ``ProtobufReverseWriter`` and ``OTLPJSONWriter``; `String`, `Bool`,
+/// `Int`, `Int64`, `Double`, ``OTLPAnyValue`` and arrays of them conform here.
 package protocol OTLPAnyValueEncodable {
     /// Writes the body of an AnyValue message: exactly one oneof member, even at its default value
     /// (`""`, `false`, `0`, `-0.0`), because an omitted member would lose the value's type.
     func writeAnyValueMember(into writer: inout ProtobufReverseWriter)
+
+    /// Writes the members of the AnyValue JSON object (`"stringValue":"…"`, `"intValue":"7"`, …);
+    /// the object's braces are the caller's.
+    func writeAnyValueMember(into writer: inout OTLPJSONWriter)
 }
 
 extension String: OTLPAnyValueEncodable {

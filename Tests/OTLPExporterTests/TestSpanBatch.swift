@@ -239,3 +239,78 @@ extension TestSpanBatch {
         flags: 0x301
     )
 }
+
+extension TestSpanBatch {
+    /// Writes the batch as an OTLP/JSON `ExportTraceServiceRequest`: the same walk, front to back.
+    func encodedJSON() -> [UInt8] {
+        var writer = OTLPJSONWriter()
+        writer.writeExportTraceServiceRequest { w in
+            for resource in resources {
+                w.writeResourceSpans(
+                    resourceAttributes: { $0.writeAttributes(resource.attributes) },
+                    resourceDroppedAttributesCount: resource.droppedAttributesCount,
+                    schemaURL: resource.schemaURL,
+                    scopeSpans: { w in
+                        for scope in resource.scopes {
+                            w.writeScopeSpans(
+                                scopeName: scope.name,
+                                scopeVersion: scope.version,
+                                scopeAttributes: { $0.writeAttributes(scope.attributes) },
+                                scopeDroppedAttributesCount: scope.droppedAttributesCount,
+                                schemaURL: scope.schemaURL,
+                                spans: { w in
+                                    for span in scope.spans {
+                                        Self.encodeJSON(span, into: &w)
+                                    }
+                                }
+                            )
+                        }
+                    }
+                )
+            }
+        }
+        return writer.bytes
+    }
+
+    private static func encodeJSON(_ span: TestSpan, into writer: inout OTLPJSONWriter) {
+        writer.writeSpan(
+            traceID: span.traceID,
+            spanID: span.spanID,
+            traceState: span.traceState,
+            parentSpanID: span.parentSpanID,
+            flags: span.flags,
+            name: span.name,
+            kind: span.kind,
+            startTimeUnixNano: span.startTimeUnixNano,
+            endTimeUnixNano: span.endTimeUnixNano,
+            attributes: { $0.writeAttributes(span.attributes) },
+            droppedAttributesCount: span.droppedAttributesCount,
+            events: { w in
+                for event in span.events {
+                    w.writeEvent(
+                        timeUnixNano: event.timeUnixNano,
+                        name: event.name,
+                        droppedAttributesCount: event.droppedAttributesCount,
+                        attributes: { $0.writeAttributes(event.attributes) }
+                    )
+                }
+            },
+            droppedEventsCount: span.droppedEventsCount,
+            links: { w in
+                for link in span.links {
+                    w.writeLink(
+                        traceID: link.traceID,
+                        spanID: link.spanID,
+                        traceState: link.traceState,
+                        flags: link.flags,
+                        droppedAttributesCount: link.droppedAttributesCount,
+                        attributes: { $0.writeAttributes(link.attributes) }
+                    )
+                }
+            },
+            droppedLinksCount: span.droppedLinksCount,
+            statusCode: span.statusCode,
+            statusMessage: span.statusMessage
+        )
+    }
+}
