@@ -8,7 +8,13 @@
 # into validated UTF-8 strings. Only the generated C is committed; the variant is never stored.
 #
 # Usage: scripts/generate-cotlp.sh            (needs protoc-c: apt protobuf-c-compiler, brew protobuf-c)
+#        scripts/generate-cotlp.sh --check    exit 1 if the committed C differs from a fresh generation
 set -euo pipefail
+
+check=false
+if [ "${1:-}" = "--check" ]; then
+    check=true
+fi
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 proto_dir="$root/proto"
@@ -37,6 +43,21 @@ fi
 
 mkdir -p "$work/c"
 (cd "$work/proto" && protoc-c --c_out="$work/c" $files)
+
+if $check; then
+    status=0
+    for c in $(cd "$work/c" && find . -name '*.pb-c.c' | sed 's|^\./||'); do
+        cmp -s "$work/c/$c" "$out_dir/$c" || { echo "stale: Sources/COTLP/$c" >&2; status=1; }
+    done
+    for h in $(cd "$work/c" && find . -name '*.pb-c.h' | sed 's|^\./||'); do
+        cmp -s "$work/c/$h" "$out_dir/include/$h" || { echo "stale: Sources/COTLP/include/$h" >&2; status=1; }
+    done
+    committed=$(cd "$out_dir" && find . -name '*.pb-c.[ch]' | wc -l | tr -d ' ')
+    generated=$(cd "$work/c" && find . -name '*.pb-c.[ch]' | wc -l | tr -d ' ')
+    [ "$committed" = "$generated" ] || { echo "Sources/COTLP has $committed generated files, a fresh run $generated" >&2; status=1; }
+    [ $status = 0 ] && echo "Sources/COTLP is up to date with proto/"
+    exit $status
+fi
 
 # Replace the previously generated files; hand-written cotlp.c / include/cotlp.h stay.
 rm -rf "$out_dir/opentelemetry" "$out_dir/google" "$out_dir/include/opentelemetry" "$out_dir/include/google"

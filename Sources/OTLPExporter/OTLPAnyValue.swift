@@ -2,7 +2,7 @@
 ///
 /// Equality compares doubles by bit pattern, so `-0.0 != 0.0` and a NaN equals the same NaN:
 /// a decoded value equals the encoded one only if the wire kept it exactly.
-package indirect enum OTLPAnyValue: Sendable {
+package enum OTLPAnyValue: Sendable {
     /// No member of the oneof is set.
     case empty
     case string(String)

@@ -6,13 +6,7 @@ import Testing
 /// (scripts/otlp_conformance.py; `make test` installs them through `make pydeps`).
 @Suite("OTLP conformance with the official opentelemetry-proto bindings")
 struct OTLPConformanceTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// Whether `python3 -c "import opentelemetry.proto"` works here.
-    static let officialBindingsAvailable: Bool = {
-        (try? run(["python3", "-c", "import opentelemetry.proto, google.protobuf.json_format"]).status) == 0
-    }()
+    static let officialBindingsAvailable = TestProcess.officialBindingsAvailable
 
     @Test(
         "the official bindings decode our protobuf and OTLP/JSON to exactly the spans we encoded",
@@ -33,8 +27,8 @@ struct OTLPConformanceTests {
         let expected = try JSONSerialization.data(withJSONObject: Self.describe(batch), options: [.sortedKeys])
         try expected.write(to: directory.appendingPathComponent("expected.json"))
 
-        let script = Self.packageRoot.appendingPathComponent("scripts/otlp_conformance.py").path
-        let result = try Self.run(["python3", script, directory.path])
+        let script = TestProcess.packageRoot.appendingPathComponent("scripts/otlp_conformance.py").path
+        let result = try TestProcess.run(["python3", script, directory.path])
         #expect(result.status == 0, "otlp_conformance.py failed:\n\(result.output)")
         #expect(result.output.contains("ok: request.pb decoded by opentelemetry-proto"))
         #expect(result.output.contains("ok: official re-serialization is byte-identical"))
@@ -151,21 +145,6 @@ struct OTLPConformanceTests {
 
     static func hex(_ bytes: [UInt8]) -> String {
         bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
-    }
-
-    // MARK: - Running python3
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
 }
 
