@@ -83,7 +83,7 @@ extension OTLPDecodedRequest.Span {
         parentSpanID = ProtobufCDecoding.bytes(c.parent_span_id)
         flags = c.flags
         name = try ProtobufCDecoding.string(c.name, field: "Span.name")
-        kind = OTLPSpanKind(rawValue: Int32(bitPattern: c.kind.rawValue))
+        kind = OTLPSpanKind(rawValue: Int32(truncatingIfNeeded: c.kind.rawValue))
         startTimeUnixNano = c.start_time_unix_nano
         endTimeUnixNano = c.end_time_unix_nano
         attributes = try ProtobufCDecoding.keyValues(c.n_attributes, c.attributes)
@@ -111,7 +111,7 @@ extension OTLPDecodedRequest.Span {
         status = try c.status.map { (pointer) throws(OTLPDecodingError) in
             OTLPDecodedRequest.Status(
                 message: try ProtobufCDecoding.string(pointer.pointee.message, field: "Status.message"),
-                code: OTLPStatusCode(rawValue: Int32(bitPattern: pointer.pointee.code.rawValue))
+                code: OTLPStatusCode(rawValue: Int32(truncatingIfNeeded: pointer.pointee.code.rawValue))
             )
         }
     }

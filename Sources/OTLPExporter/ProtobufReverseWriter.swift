@@ -12,7 +12,10 @@
 ///
 /// Unsafe memory access is confined to the `store` primitives below; each one reserves capacity
 /// first, and the buffer grows (copying what is written to the end of the new one) when needed.
-package struct ProtobufReverseWriter: ~Copyable {
+///
+/// Noncopyable, so the buffer has exactly one owner; that is also why sending it to another
+/// isolation domain is safe (`@unchecked Sendable`).
+package struct ProtobufReverseWriter: ~Copyable, @unchecked Sendable {
     /// The storage; written bytes occupy `[start, capacity)`.
     private var storage: UnsafeMutableRawPointer
     private var capacity: Int

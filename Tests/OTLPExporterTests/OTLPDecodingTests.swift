@@ -129,3 +129,48 @@ struct OTLPDecodingTests {
         #expect(value == .string("bottom"))
     }
 }
+
+@Suite("OTLP decoding of corrupted requests")
+struct OTLPCorruptionTests {
+    /// A deterministic generator (SplitMix64), so a failure is reproducible.
+    private struct SplitMix64: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test("corrupted bytes decode to some message or throw an OTLPDecodingError, never crash")
+    func corruptedBytes() {
+        let original = TestSpanBatch(spans: [TestSpanBatch.everyField, TestSpan()]).encodedProtobuf()
+        var generator = SplitMix64(state: 0x5EED)
+        var decoded = 0
+        var rejected: [OTLPDecodingError] = []
+        for _ in 0..<3_000 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                let index = Int.random(in: 0..<bytes.count, using: &generator)
+                bytes[index] = UInt8.random(in: 0...255, using: &generator)
+            }
+            do {
+                let request = try OTLPDecodedRequest(protobuf: bytes)
+                decoded += 1
+                #expect(request.spanCount <= 2 * bytes.count)
+            } catch {
+                rejected.append(error)
+            }
+        }
+        #expect(decoded > 0)
+        #expect(!rejected.isEmpty)
+        #expect(rejected.allSatisfy {
+            switch $0 {
+            case .malformed(message: "ExportTraceServiceRequest"), .invalidUTF8: true
+            default: false
+            }
+        })
+    }
+}
