@@ -25,9 +25,9 @@ extension OTLPExport {
                 has succeeded its spans are in the file.
 
                 Status messages go to standard error: the listening address at start, one line per \
-                rejected request, and on Ctrl-C (SIGINT) or SIGTERM a summary \
-                'summary: requests=N spans=N errors=N' (accepted requests, their spans, rejected \
-                requests); the command then exits with status 0.
+                rejected request, and on Ctrl-C (SIGINT) or SIGTERM a summary of the accepted requests, \
+                their spans and the rejected requests, after which the command exits with status 0:
+                  otlp-export receive: summary: requests=3 spans=12 errors=1
 
                 EXAMPLES:
                   Watch what a service exports:
