@@ -42,12 +42,12 @@ struct OTLPJSONEncodingTests {
         var writer = OTLPJSONWriter()
         let tricky = "q\"b\\s/\u{0}\u{1}\u{8}\u{C}\n\r\t\u{1F}\u{7F}é🧵\u{2028}"
         writer.string(tricky)
-        #expect(text(writer.bytes) == "\"q\\\"b\\\\s/\\u0000\\u0001\\b\\f\\n\\r\\t\\u001f\u{7F}é🧵\u{2028}\"")
+        #expect(text(writer.writtenBytes) == "\"q\\\"b\\\\s/\\u0000\\u0001\\b\\f\\n\\r\\t\\u001f\u{7F}é🧵\u{2028}\"")
         writer.reset()
         writer.beginArray()
         writer.string(tricky)
         writer.endArray()
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String])
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(writer.writtenBytes)) as? [String])
         #expect(parsed.first.map { Array($0.unicodeScalars) } == Array(tricky.unicodeScalars))
     }
 
@@ -62,7 +62,7 @@ struct OTLPJSONEncodingTests {
         writer.beginObject()
         writer.writeAttributes(values.enumerated().map { OTLPKeyValue(key: "v\($0.offset)", value: $0.element) })
         writer.endObject()
-        let json = text(writer.bytes)
+        let json = text(writer.writtenBytes)
         for fragment in [
             #"{"intValue":"0"}"#, #"{"boolValue":false}"#, #"{"stringValue":""}"#, #"{"doubleValue":-0.0}"#,
             #"{"doubleValue":"NaN"}"#, #"{"doubleValue":"Infinity"}"#, #"{"doubleValue":"-Infinity"}"#,
@@ -71,9 +71,26 @@ struct OTLPJSONEncodingTests {
         ] {
             #expect(json.contains(fragment), "missing \(fragment) in \(json)")
         }
-        let root = try #require(try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [String: Any])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(writer.writtenBytes)) as? [String: Any])
         let decoded = try OTLPJSONTestReader.attributes(root["attributes"])
         #expect(decoded.map(\.value) == values)
+    }
+
+    @Test("the JSON buffer grows past its initial capacity and keeps every byte; reset reuses it")
+    func growth() throws {
+        let batch = TestSpanBatch(spans: Array(repeating: TestSpanBatch.everyField, count: 30))
+        let small = batch.encodedJSON(initialCapacity: 1)
+        #expect(small.count > 20_000)
+        #expect(small == batch.encodedJSON(initialCapacity: 1 << 20))
+        #expect(try OTLPJSONTestReader.request(small) == batch.expectedDecoded)
+        var writer = OTLPJSONWriter(initialCapacity: 8)
+        writer.string("first")
+        writer.reset()
+        writer.number(Int32.min)
+        #expect(text(writer.writtenBytes) == "-2147483648")
+        writer.reset()
+        writer.quotedNumber(UInt64.max)
+        #expect(text(writer.writtenBytes) == "\"18446744073709551615\"")
     }
 
     @Test("base64 pads to a multiple of four characters")
@@ -82,7 +99,7 @@ struct OTLPJSONEncodingTests {
         for (input, expected) in [([UInt8](), ""), ([0x66], "Zg=="), ([0x66, 0x6F], "Zm8="), ([0x66, 0x6F, 0x6F], "Zm9v"), (Array("foobar".utf8), "Zm9vYmFy")] {
             writer.reset()
             writer.base64(input)
-            #expect(text(writer.bytes) == "\"\(expected)\"")
+            #expect(text(writer.writtenBytes) == "\"\(expected)\"")
         }
     }
 
@@ -97,12 +114,12 @@ struct OTLPJSONEncodingTests {
     func responses() {
         var writer = OTLPJSONWriter()
         writer.writeExportTraceServiceResponse(partialSuccess: nil)
-        #expect(text(writer.bytes) == "{}")
+        #expect(text(writer.writtenBytes) == "{}")
         writer.reset()
         writer.writeExportTraceServiceResponse(partialSuccess: (rejectedSpans: 3, errorMessage: "old"))
-        #expect(text(writer.bytes) == #"{"partialSuccess":{"rejectedSpans":"3","errorMessage":"old"}}"#)
+        #expect(text(writer.writtenBytes) == #"{"partialSuccess":{"rejectedSpans":"3","errorMessage":"old"}}"#)
         writer.reset()
         writer.writeRPCStatus(code: 3, message: "bad")
-        #expect(text(writer.bytes) == #"{"code":3,"message":"bad"}"#)
+        #expect(text(writer.writtenBytes) == #"{"code":3,"message":"bad"}"#)
     }
 }

@@ -242,8 +242,8 @@ extension TestSpanBatch {
 
 extension TestSpanBatch {
     /// Writes the batch as an OTLP/JSON `ExportTraceServiceRequest`: the same walk, front to back.
-    func encodedJSON() -> [UInt8] {
-        var writer = OTLPJSONWriter()
+    func encodedJSON(initialCapacity: Int = 16 * 1024) -> [UInt8] {
+        var writer = OTLPJSONWriter(initialCapacity: initialCapacity)
         writer.writeExportTraceServiceRequest { w in
             for resource in resources {
                 w.writeResourceSpans(
@@ -269,7 +269,7 @@ extension TestSpanBatch {
                 )
             }
         }
-        return writer.bytes
+        return writer.writtenBytes
     }
 
     private static func encodeJSON(_ span: TestSpan, into writer: inout OTLPJSONWriter) {

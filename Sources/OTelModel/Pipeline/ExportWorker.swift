@@ -1,0 +1,306 @@
+import Logging
+
+/// The engine of the exporting processors: a bounded queue that producers fill without blocking, and one worker
+/// task that drains it into the exporter, so exports never overlap.
+///
+/// The worker sleeps until the queue holds a full batch, the schedule delay elapses, a flush or a shutdown is
+/// requested. All state is behind one lock; continuations are resumed after unlocking.
+final class ExportWorker: Sendable {
+    struct Settings: Sendable {
+        var maxQueueSize: Int
+        var maxExportBatchSize: Int
+        /// `nil` or zero: no timer; every queued span wakes the worker.
+        var scheduleDelay: Duration?
+        /// `nil` or zero: no limit.
+        var exportTimeout: Duration?
+
+        /// How many queued spans wake the worker.
+        var triggerCount: Int {
+            if let scheduleDelay, scheduleDelay > .zero { return maxExportBatchSize }
+            return 1
+        }
+    }
+
+    private struct FlushRequest {
+        /// Satisfied once this many spans have left the queue and been exported.
+        var target: UInt64
+        var continuation: CheckedContinuation<Void, any Error>
+    }
+
+    private struct State {
+        var queue: SpanRing
+        var enqueuedCount: UInt64 = 0
+        var dequeuedCount: UInt64 = 0
+        var workerWaiter: CheckedContinuation<Void, Never>?
+        var timerFired = false
+        var flushRequests: [FlushRequest] = []
+        var shutdownRequested = false
+        var shutdownWaiters: [CheckedContinuation<Void, Never>] = []
+        var isFinished = false
+    }
+
+    private enum Step {
+        case export([OTelFinishedSpan])
+        case flush([FlushRequest])
+        case shutdown
+        case idle
+    }
+
+    let settings: Settings
+    let exporter: any OTelSpanExporter
+    let clock: any Clock<Duration>
+    let logger: Logger
+    let drops: RateLimitedCounter
+    let exportFailures: RateLimitedCounter
+    private let state: InlineLockedValue<State>
+
+    init(settings: Settings, exporter: any OTelSpanExporter, clock: any Clock<Duration>, logger: Logger) {
+        self.settings = settings
+        self.exporter = exporter
+        self.clock = clock
+        self.logger = logger
+        state = .make(State(queue: SpanRing(limit: settings.maxQueueSize)))
+        drops = RateLimitedCounter(
+            logger: logger,
+            message: "The span queue was full; new spans were dropped",
+            intervalNanoseconds: 10_000_000_000
+        )
+        exportFailures = RateLimitedCounter(logger: logger, level: .error, message: "Span export failed")
+    }
+
+    // MARK: - Producer side (never blocks beyond the lock)
+
+    /// Queues a span; drops and counts it if the queue is full, ignores it after shutdown.
+    func enqueue(_ span: OTelFinishedSpan) {
+        let triggerCount = settings.triggerCount
+        var dropped = false
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
+            guard !state.shutdownRequested else { return nil }
+            guard !state.queue.isFull else {
+                dropped = true
+                return nil
+            }
+            state.queue.append(span)
+            state.enqueuedCount += 1
+            guard state.queue.count >= triggerCount else { return nil }
+            defer { state.workerWaiter = nil }
+            return state.workerWaiter
+        }
+        if dropped { drops.record() }
+        waiter?.resume()
+    }
+
+    /// Returns once every span queued before the call is exported and the exporter is flushed.
+    func forceFlush() async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
+            let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+                guard !state.shutdownRequested else { return (false, nil) }
+                state.flushRequests.append(FlushRequest(target: state.enqueuedCount, continuation: continuation))
+                defer { state.workerWaiter = nil }
+                return (true, state.workerWaiter)
+            }
+            if !accepted { continuation.resume() }
+            waiter?.resume()
+        }
+    }
+
+    /// Exports everything queued, flushes and shuts the exporter down; returns when done. Repeated calls wait for
+    /// the first to finish and do nothing more.
+    func shutdown() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let (finished, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+                guard !state.isFinished else { return (true, nil) }
+                state.shutdownRequested = true
+                state.shutdownWaiters.append(continuation)
+                defer { state.workerWaiter = nil }
+                return (false, state.workerWaiter)
+            }
+            if finished { continuation.resume() }
+            waiter?.resume()
+        }
+    }
+
+    var droppedCount: Int { drops.count }
+
+    // MARK: - Worker side
+
+    /// The worker loop; returns after shutdown, or when its task is cancelled.
+    func run() async {
+        while !Task.isCancelled {
+            await waitForWork()
+            if Task.isCancelled { return }
+            if await processDueWork() { return }
+        }
+    }
+
+    private func hasWork(_ state: State) -> Bool {
+        state.shutdownRequested || state.timerFired || !state.flushRequests.isEmpty
+            || state.queue.count >= settings.triggerCount
+    }
+
+    private func waitForWork() async {
+        guard let delay = settings.scheduleDelay, delay > .zero else {
+            await waitForSignal()
+            return
+        }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [self] in
+                do {
+                    try await sleep(on: clock, for: delay)
+                    fireTimer()
+                } catch {
+                    // Cancelled: another trigger came first.
+                }
+            }
+            await waitForSignal()
+            group.cancelAll()
+        }
+    }
+
+    private func fireTimer() {
+        let waiter = state.withLock { state in
+            state.timerFired = true
+            defer { state.workerWaiter = nil }
+            return state.workerWaiter
+        }
+        waiter?.resume()
+    }
+
+    private func waitForSignal() async {
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let ready = state.withLock { state in
+                    if Task.isCancelled || hasWork(state) { return true }
+                    state.workerWaiter = continuation
+                    return false
+                }
+                if ready { continuation.resume() }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state in
+                defer { state.workerWaiter = nil }
+                return state.workerWaiter
+            }
+            waiter?.resume()
+        }
+    }
+
+    /// Exports and flushes whatever is due; returns `true` once shut down.
+    private func processDueWork() async -> Bool {
+        var timerDue = false
+        while true {
+            let batchSize = settings.maxExportBatchSize
+            let triggerCount = settings.triggerCount
+            let step: Step = state.withLock { state in
+                if state.timerFired {
+                    state.timerFired = false
+                    timerDue = true
+                }
+                let flushTarget = state.flushRequests.lazy.map(\.target).max() ?? 0
+                let draining = state.shutdownRequested || flushTarget > state.dequeuedCount
+                if !state.queue.isEmpty, draining || timerDue || state.queue.count >= triggerCount {
+                    let batch = state.queue.removeFirst(upTo: batchSize)
+                    state.dequeuedCount += UInt64(batch.count)
+                    return .export(batch)
+                }
+                let dequeued = state.dequeuedCount
+                if state.flushRequests.contains(where: { $0.target <= dequeued }) {
+                    var ready: [FlushRequest] = []
+                    state.flushRequests.removeAll { request in
+                        guard request.target <= dequeued else { return false }
+                        ready.append(request)
+                        return true
+                    }
+                    return .flush(ready)
+                }
+                return state.shutdownRequested ? .shutdown : .idle
+            }
+            switch step {
+            case .export(let batch):
+                timerDue = false
+                await export(batch)
+            case .flush(let requests):
+                do {
+                    try await exporter.forceFlush()
+                    for request in requests { request.continuation.resume() }
+                } catch {
+                    for request in requests { request.continuation.resume(throwing: error) }
+                }
+            case .shutdown:
+                do {
+                    try await exporter.forceFlush()
+                } catch {
+                    logger.error("Flushing the span exporter during shutdown failed", metadata: ["error": "\(error)"])
+                }
+                await exporter.shutdown()
+                let (shutdownWaiters, flushRequests) = state.withLock { state in
+                    state.isFinished = true
+                    defer {
+                        state.shutdownWaiters = []
+                        state.flushRequests = []
+                    }
+                    return (state.shutdownWaiters, state.flushRequests)
+                }
+                for request in flushRequests { request.continuation.resume() }
+                for waiter in shutdownWaiters { waiter.resume() }
+                return true
+            case .idle:
+                return false
+            }
+        }
+    }
+
+    private enum ExportOutcome: Sendable {
+        case exported
+        case failed(any Error)
+        case timedOut
+    }
+
+    /// Exports one batch, cancelling the export if it outlasts the export timeout.
+    private func export(_ batch: [OTelFinishedSpan]) async {
+        guard !batch.isEmpty else { return }
+        let exporter = self.exporter
+        guard let timeout = settings.exportTimeout, timeout > .zero else {
+            do {
+                try await exporter.export(batch)
+            } catch {
+                exportFailures.record(batch.count, metadata: ["error": "\(error)"])
+            }
+            return
+        }
+        let outcome = await withTaskGroup(of: ExportOutcome?.self) { group in
+            group.addTask {
+                do {
+                    try await exporter.export(batch)
+                    return .exported
+                } catch {
+                    return .failed(error)
+                }
+            }
+            group.addTask { [clock] in
+                do {
+                    try await sleep(on: clock, for: timeout)
+                    return .timedOut
+                } catch {
+                    return nil
+                }
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+        switch outcome {
+        case .failed(let error):
+            exportFailures.record(batch.count, metadata: ["error": "\(error)"])
+        case .timedOut:
+            exportFailures.record(batch.count, metadata: ["error": "export timed out after \(timeout)"])
+        case .exported, nil:
+            break
+        }
+    }
+}
+
+/// Sleeps on an existential clock (opens it to call the generic `sleep(for:)`).
+func sleep<C: Clock>(on clock: C, for duration: Duration) async throws where C.Duration == Duration {
+    try await clock.sleep(for: duration)
+}

@@ -1,0 +1,58 @@
+public import Logging
+
+/// Hands each ended, sampled span to the exporter as soon as it ends, one span per export.
+///
+/// Ending a span never waits for the export: spans queue (without bound) for a background task that exports them
+/// in order, never two at once. Meant for tests and debugging; use ``OTelBatchSpanProcessor`` in production.
+///
+/// [OpenTelemetry Specification: Simple processor](https://opentelemetry.io/docs/specs/otel/trace/sdk/#simple-processor)
+public final class OTelSimpleSpanProcessor: OTelSpanProcessor {
+    private let worker: ExportWorker
+    private let workerTask: Task<Void, Never>
+
+    /// Creates the processor and starts its export task.
+    ///
+    /// - Parameters:
+    ///   - exporter: Receives each span; shut down by ``shutdown()``.
+    ///   - exportTimeout: How long one export may run before it is cancelled.
+    ///   - logger: Receives export-failure reports (rate-limited).
+    public init(
+        exporter: any OTelSpanExporter,
+        exportTimeout: Duration = .milliseconds(30000),
+        logger: Logger = Logger(label: "OTelModel.OTelSimpleSpanProcessor")
+    ) {
+        let worker = ExportWorker(
+            settings: .init(
+                maxQueueSize: .max,
+                maxExportBatchSize: 1,
+                scheduleDelay: nil,
+                exportTimeout: exportTimeout
+            ),
+            exporter: exporter,
+            clock: ContinuousClock(),
+            logger: logger
+        )
+        self.worker = worker
+        workerTask = Task.detached { await worker.run() }
+    }
+
+    deinit {
+        workerTask.cancel()
+    }
+
+    /// Queues the span for export if it is sampled.
+    public func onEnd(_ span: OTelFinishedSpan) {
+        guard span.context.isSampled else { return }
+        worker.enqueue(span)
+    }
+
+    /// Returns once every span ended before the call is exported and the exporter is flushed.
+    public func forceFlush() async throws {
+        try await worker.forceFlush()
+    }
+
+    /// Exports what is pending, flushes, then shuts the exporter down; later calls and spans are ignored.
+    public func shutdown() async {
+        await worker.shutdown()
+    }
+}

@@ -1,0 +1,29 @@
+/// A hook into span start and end; the link between tracers and exporters.
+///
+/// Processors receive only recording spans (sampled or not); the built-in exporting processors forward only
+/// sampled ones. `onStart` and `onEnd` run synchronously on the thread that starts or ends the span: they must
+/// never block.
+///
+/// [OpenTelemetry Specification: Span processor](https://opentelemetry.io/docs/specs/otel/trace/sdk/#span-processor)
+public protocol OTelSpanProcessor: Sendable {
+    /// Called when a recording span starts; the span may still be changed here.
+    ///
+    /// - Parameters:
+    ///   - span: The started span.
+    ///   - parentContext: Its parent's context, or `nil` for a root span.
+    func onStart(_ span: OTelSpan, parentContext: OTelSpanContext?)
+
+    /// Called once when a recording span ends.
+    func onEnd(_ span: OTelFinishedSpan)
+
+    /// Exports everything received so far, then flushes the exporter.
+    func forceFlush() async throws
+
+    /// Flushes, then shuts down the exporter; later calls are ignored.
+    func shutdown() async
+}
+
+extension OTelSpanProcessor {
+    /// Does nothing: most processors only care about ended spans.
+    public func onStart(_ span: OTelSpan, parentContext: OTelSpanContext?) {}
+}

@@ -1,1 +1,0 @@
-// Placeholder: OTelModel is built in a later change.

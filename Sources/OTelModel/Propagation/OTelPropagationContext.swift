@@ -1,0 +1,24 @@
+/// What text-map propagators read and write: the span context and baggage of a request.
+///
+/// Extraction starts from the receiver's current value (usually ``empty``) and leaves it unchanged for any
+/// header that is missing or malformed, so garbage never produces a half-valid span context.
+public struct OTelPropagationContext: Sendable, Hashable {
+    /// The span context; ``OTelSpanContext/invalid`` when there is none.
+    public var spanContext: OTelSpanContext
+    /// The baggage.
+    public var baggage: OTelBaggage
+    /// Whether the trace is forced by a debug flag (B3 `X-B3-Flags: 1` or sampling state `d`, Jaeger flag `0x02`
+    /// or `jaeger-debug-id`). Debug implies sampled. B3 and Jaeger inject it again, so a context layer should
+    /// carry it from the extracted parent to its children.
+    public var isDebug: Bool
+
+    /// Creates a propagation context.
+    public init(spanContext: OTelSpanContext = .invalid, baggage: OTelBaggage = OTelBaggage(), isDebug: Bool = false) {
+        self.spanContext = spanContext
+        self.baggage = baggage
+        self.isDebug = isDebug
+    }
+
+    /// No span context, no baggage.
+    public static let empty = OTelPropagationContext()
+}

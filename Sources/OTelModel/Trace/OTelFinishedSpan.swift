@@ -1,0 +1,99 @@
+/// An immutable snapshot of an ended span, handed to span processors and exporters.
+///
+/// Each dropped count says how many items a limit discarded; per-event and per-link attribute drops are the
+/// `droppedCount` of each event's and link's ``OTelSpanEvent/attributes`` and ``OTelSpanLink/attributes``.
+///
+/// [OpenTelemetry Specification: Span processor / ReadableSpan](https://opentelemetry.io/docs/specs/otel/trace/sdk/#additional-span-interfaces)
+public struct OTelFinishedSpan: Sendable {
+    /// The span's context (trace id, span id, flags, trace state).
+    public var context: OTelSpanContext
+    /// The parent's span id, or `nil` for a root span.
+    public var parentSpanID: SpanID?
+    /// Whether the parent came from another process.
+    public var parentIsRemote: Bool
+    /// The span name when it ended.
+    public var name: String
+    /// The span kind when it ended.
+    public var kind: OTelSpanKind
+    /// Start time, nanoseconds since the Unix epoch.
+    public var startTime: UInt64
+    /// End time, nanoseconds since the Unix epoch.
+    public var endTime: UInt64
+    /// The span attributes (their `droppedCount` is ``droppedAttributeCount``).
+    public var attributes: OTelAttributes
+    /// The events, oldest first.
+    public var events: [OTelSpanEvent]
+    /// The links, start links first.
+    public var links: [OTelSpanLink]
+    /// The final status.
+    public var status: OTelSpanStatus
+    /// The scope of the tracer that started the span.
+    public var instrumentationScope: OTelInstrumentationScope
+    /// The resource of the provider that started the span.
+    public var resource: OTelResource
+    /// Events dropped by the event count limit.
+    public var droppedEventCount: Int
+    /// Links dropped by the link count limit.
+    public var droppedLinkCount: Int
+
+    /// Creates a snapshot (for tests and custom pipelines; tracers create them when spans end).
+    public init(
+        context: OTelSpanContext,
+        parentSpanID: SpanID? = nil,
+        parentIsRemote: Bool = false,
+        name: String,
+        kind: OTelSpanKind = .internal,
+        startTime: UInt64,
+        endTime: UInt64,
+        attributes: OTelAttributes = OTelAttributes(),
+        events: [OTelSpanEvent] = [],
+        links: [OTelSpanLink] = [],
+        status: OTelSpanStatus = .unset,
+        instrumentationScope: OTelInstrumentationScope,
+        resource: OTelResource = OTelResource(),
+        droppedEventCount: Int = 0,
+        droppedLinkCount: Int = 0
+    ) {
+        self.context = context
+        self.parentSpanID = parentSpanID
+        self.parentIsRemote = parentIsRemote
+        self.name = name
+        self.kind = kind
+        self.startTime = startTime
+        self.endTime = endTime
+        self.attributes = attributes
+        self.events = events
+        self.links = links
+        self.status = status
+        self.instrumentationScope = instrumentationScope
+        self.resource = resource
+        self.droppedEventCount = droppedEventCount
+        self.droppedLinkCount = droppedLinkCount
+    }
+
+    /// Span attributes dropped by the attribute count limit.
+    public var droppedAttributeCount: Int { attributes.droppedCount }
+
+    init(
+        context: OTelSpanContext,
+        scope: OTelInstrumentationScope,
+        resource: OTelResource,
+        record: SpanRecord
+    ) {
+        self.context = context
+        parentSpanID = record.parentSpanID
+        parentIsRemote = record.parentIsRemote
+        name = record.name
+        kind = record.kind
+        startTime = record.startTime
+        endTime = record.endTime ?? record.startTime
+        attributes = record.attributes
+        events = record.events
+        links = record.links
+        status = record.status
+        instrumentationScope = scope
+        self.resource = resource
+        droppedEventCount = record.droppedEventCount
+        droppedLinkCount = record.droppedLinkCount
+    }
+}

@@ -1,0 +1,104 @@
+import Synchronization
+
+/// Starts spans for one instrumentation scope; obtained from ``OTelTracerProvider/tracer(name:version:schemaURL:attributes:)``.
+///
+/// After the provider shuts down, the tracer starts only non-recording spans.
+///
+/// [OpenTelemetry Specification: Tracer](https://opentelemetry.io/docs/specs/otel/trace/api/#tracer)
+public final class OTelTracer: Sendable {
+    /// The scope recorded on every span this tracer starts.
+    public let instrumentationScope: OTelInstrumentationScope
+    let core: TracerProviderCore
+
+    init(instrumentationScope: OTelInstrumentationScope, core: TracerProviderCore) {
+        self.instrumentationScope = instrumentationScope
+        self.core = core
+    }
+
+    /// Starts a span under an explicit parent.
+    ///
+    /// The sampler decides before the span exists and sees `name`, `kind`, `attributes` and `links`. Every span,
+    /// recording or not, gets a new span id; a root span gets a new trace id. A dropped span is non-recording but
+    /// carries a valid context.
+    ///
+    /// - Parameters:
+    ///   - name: The span name.
+    ///   - kind: The span kind (it can change until the span ends: ``OTelSpan/setKind(_:)``).
+    ///   - parent: The parent span's context; `nil` or an invalid context starts a new trace.
+    ///   - attributes: Start attributes, kept up to the span's attribute limits.
+    ///   - links: Links, kept up to the span's link limits.
+    ///   - startTime: Nanoseconds since the Unix epoch; `nil` reads the provider's clock.
+    /// - Returns: The started span; end it with ``OTelSpan/end(at:)``.
+    ///
+    /// [OpenTelemetry Specification: Span Creation](https://opentelemetry.io/docs/specs/otel/trace/api/#span-creation),
+    /// [Sampling](https://opentelemetry.io/docs/specs/otel/trace/sdk/#sampling)
+    public func startSpan(
+        _ name: String,
+        kind: OTelSpanKind = .internal,
+        parent: OTelSpanContext?,
+        attributes: OTelAttributes = OTelAttributes(),
+        links: [OTelSpanLink] = [],
+        startTime: UInt64? = nil
+    ) -> OTelSpan {
+        let parent = parent.flatMap { $0.isValid ? $0 : nil }
+        if core.isShutDown.load(ordering: .relaxed) {
+            return OTelSpan(nonRecording: parent ?? .invalid)
+        }
+        let traceID = parent?.traceID ?? core.idGenerator.nextTraceID()
+        let spanID = core.idGenerator.nextSpanID()
+        let result = core.sampler.shouldSample(
+            parentContext: parent,
+            traceID: traceID,
+            name: name,
+            kind: kind,
+            attributes: attributes,
+            links: links
+        )
+        var flags: OTelTraceFlags
+        if let parent {
+            flags = parent.traceFlags.intersection(.random)
+        } else {
+            flags = core.generatesRandomTraceIDs ? .random : []
+        }
+        if result.decision == .recordAndSample { flags.insert(.sampled) }
+        let context = OTelSpanContext(
+            traceID: traceID,
+            spanID: spanID,
+            traceFlags: flags,
+            traceState: result.traceState ?? parent?.traceState ?? OTelTraceState()
+        )
+        guard result.decision != .drop else { return OTelSpan(nonRecording: context) }
+
+        let limits = core.spanLimits
+        var spanAttributes = attributes.enforcing(limits.attributes)
+        if !result.attributes.isEmpty { spanAttributes.merge(result.attributes) }
+        var keptLinks = links
+        var droppedLinkCount = 0
+        if keptLinks.count > limits.linkCountLimit {
+            droppedLinkCount = keptLinks.count - limits.linkCountLimit
+            keptLinks.removeLast(droppedLinkCount)
+        }
+        let linkLimits = limits.linkAttributes
+        for position in keptLinks.indices
+        where keptLinks[position].attributes.count > linkLimits.countLimit || linkLimits.valueLengthLimit != nil {
+            keptLinks[position].attributes = keptLinks[position].attributes.frozen(under: linkLimits)
+        }
+        let record = SpanRecord(
+            parentSpanID: parent?.spanID,
+            parentIsRemote: parent?.isRemote ?? false,
+            startTime: startTime ?? core.clock.nanosecondsSinceEpoch(),
+            name: name,
+            kind: kind,
+            attributes: spanAttributes,
+            events: [],
+            links: keptLinks,
+            droppedEventCount: 0,
+            droppedLinkCount: droppedLinkCount,
+            status: .unset,
+            endTime: nil
+        )
+        let span = OTelSpan(context: context, tracer: self, record: record)
+        core.processor.onStart(span, parentContext: parent)
+        return span
+    }
+}
