@@ -5,7 +5,7 @@ extension OTLPDecodedRequest {
     package var otlpJSON: [UInt8] {
         var writer = OTLPJSONWriter(initialCapacity: 4096)
         writer.writeExportTraceServiceRequest(self)
-        return writer.bytes
+        return writer.writtenBytes
     }
 }
 

@@ -24,7 +24,7 @@ struct OTLPReceiverResponse {
         case .json:
             var writer = OTLPJSONWriter(initialCapacity: 16)
             writer.writeExportTraceServiceResponse(partialSuccess: nil)
-            return Self(status: .ok, contentType: jsonContentType, body: writer.bytes)
+            return Self(status: .ok, contentType: jsonContentType, body: writer.writtenBytes)
         }
     }
 
@@ -39,7 +39,7 @@ struct OTLPReceiverResponse {
         case .json:
             var writer = OTLPJSONWriter(initialCapacity: 128)
             writer.writeRPCStatus(code: code, message: message)
-            return Self(status: status, contentType: jsonContentType, body: writer.bytes, failureMessage: message)
+            return Self(status: status, contentType: jsonContentType, body: writer.writtenBytes, failureMessage: message)
         case .protobuf, nil:
             var writer = ProtobufReverseWriter(initialCapacity: 128)
             writer.writeRPCStatus(code: code, message: message)
