@@ -79,3 +79,36 @@ struct OTLPReceiverRawHTTPTests {
         }
     }
 }
+
+extension OTLPReceiverRawHTTPTests {
+    @Test("shutdown() ends run() even while a client holds an idle keep-alive connection, which the receiver then closes")
+    func shutdownClosesIdleConnections() async throws {
+        let receiver = try await OTLPReceiver.bind(configuration: OTLPReceiver.Configuration(port: 0))
+        let running = Task { try await receiver.run() }
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connect(host: "127.0.0.1", port: receiver.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        try await channel.executeThenClose { inbound, outbound in
+            // One complete exchange, so the connection is known to be served and then idle.
+            let body = ReceiverTestFixtures.request.protobuf
+            try await outbound.write(ByteBuffer(string: Self.head(contentLength: body.count, expectContinue: false)))
+            try await outbound.write(ByteBuffer(bytes: body))
+            var answer = ""
+            var iterator = inbound.makeAsyncIterator()
+            while !answer.hasSuffix("\r\n\r\n"), let chunk = try await iterator.next() {
+                answer += String(buffer: chunk)
+            }
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            #expect(!answer.contains("Connection: close"))
+
+            receiver.shutdown()
+            try await running.value
+            // The server side closed the connection: the stream ends (or resets) without more data.
+            let after = try? await iterator.next()
+            #expect(after == nil)
+        }
+    }
+}
