@@ -1,6 +1,7 @@
 import NIOCore
 import NIOPosix
 import OTLPExporter
+import ServiceLifecycleTestKit
 import Testing
 
 /// HTTP/1.1 details that AsyncHTTPClient does not exercise, over a plain TCP connection.
@@ -109,6 +110,20 @@ extension OTLPReceiverRawHTTPTests {
             // The server side closed the connection: the stream ends (or resets) without more data.
             let after = try? await iterator.next()
             #expect(after == nil)
+        }
+    }
+}
+
+extension OTLPReceiverRawHTTPTests {
+    @Test("As a ServiceLifecycle service, graceful shutdown stops the receiver and run() returns")
+    func gracefulShutdown() async throws {
+        try await testGracefulShutdown { trigger in
+            let receiver = try await OTLPReceiver.bind(configuration: OTLPReceiver.Configuration(port: 0))
+            async let running: Void = receiver.run()
+            #expect(try await ReceiverHarness.post(ReceiverTestFixtures.request.protobuf, to: receiver.tracesURL).status == 200)
+            trigger.triggerGracefulShutdown()
+            try await running
+            #expect(receiver.statistics == OTLPReceiver.Statistics(requests: 1, spans: 4, errors: 0))
         }
     }
 }
