@@ -2,10 +2,10 @@
 /// (`Sun, 06 Nov 1994 08:49:37 GMT`, and the obsolete RFC 850 and asctime forms).
 ///
 /// [RFC 9110 §10.2.3 Retry-After](https://www.rfc-editor.org/rfc/rfc9110#section-10.2.3)
-enum OTLPRetryAfter {
+package enum OTLPRetryAfter {
     /// The delay the value asks for, counted from `nowNanoseconds` (Unix time) for dates; a date in the past is
     /// zero. `nil` if the value is neither form.
-    static func delay(_ value: String, nowNanoseconds: UInt64) -> Duration? {
+    package static func delay(_ value: String, nowNanoseconds: UInt64) -> Duration? {
         let text = value.trimmingSpaces()
         if !text.isEmpty, text.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             // Absurdly long numbers saturate rather than fail: the caller caps the wait at its deadline anyway.

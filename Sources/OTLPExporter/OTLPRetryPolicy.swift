@@ -31,7 +31,7 @@ public struct OTLPRetryPolicy: Sendable, Hashable {
     }
 
     /// The wait before retry number `retry` (1 for the first retry), with `jitter` in 0.5…1.
-    func backoff(beforeRetry retry: Int, jitter: Double) -> Duration {
+    package func backoff(beforeRetry retry: Int, jitter: Double) -> Duration {
         let initial = Double(initialBackoff.components.seconds) + Double(initialBackoff.components.attoseconds) * 1e-18
         let cap = Double(maximumBackoff.components.seconds) + Double(maximumBackoff.components.attoseconds) * 1e-18
         var seconds = initial
