@@ -103,9 +103,11 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
     }
 
     deinit {
-        // Backstop only: shutdown() is the way to release the client.
+        // Backstop only: shutdown() is the way to release the client. Non-blocking, as the last release may happen
+        // on an event loop thread.
         if !isShutDown.load(ordering: .relaxed) {
-            try? client.syncShutdown()
+            let shutdown: EventLoopFuture<Void> = client.shutdown()
+            shutdown.whenComplete { _ in }
         }
     }
 

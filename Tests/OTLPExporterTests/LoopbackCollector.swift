@@ -31,6 +31,7 @@ final class LoopbackCollector: Sendable {
     private let channel: any Channel
     private let script: Script
     private let recorded = NIOLockedValueBox<[Request]>([])
+    private let concurrency = NIOLockedValueBox<(inFlight: Int, maximum: Int)>((0, 0))
 
     /// Starts listening on an ephemeral port.
     init(script: @escaping Script = { _, _ in .status(.ok) }) async throws {
@@ -55,6 +56,20 @@ final class LoopbackCollector: Sendable {
     var tracesURL: String { "http://127.0.0.1:\(port)/v1/traces" }
 
     var requests: [Request] { recorded.withLockedValue { $0 } }
+
+    /// The most requests that were being received or awaiting their answer at the same time.
+    var maximumConcurrentRequests: Int { concurrency.withLockedValue { $0.maximum } }
+
+    fileprivate func requestStarted() {
+        concurrency.withLockedValue { state in
+            state.inFlight += 1
+            state.maximum = max(state.maximum, state.inFlight)
+        }
+    }
+
+    fileprivate func requestAnswered() {
+        concurrency.withLockedValue { $0.inFlight -= 1 }
+    }
 
     /// The spans of every recorded protobuf request, in arrival order.
     func decodedSpans() throws -> [OTLPDecodedRequest.Span] {
@@ -100,6 +115,7 @@ final class LoopbackCollector: Sendable {
             case .head(let head):
                 self.head = head
                 body = []
+                collector.requestStarted()
             case .body(let buffer):
                 body.append(contentsOf: buffer.readableBytesView)
             case .end:
@@ -110,6 +126,8 @@ final class LoopbackCollector: Sendable {
                     responseHeaders.replaceOrAdd(name: "Content-Length", value: String(body.count))
                     context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: responseHeaders))), promise: nil)
                     context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
+                    // Answered once the client can see the answer: count it done before it is sent.
+                    collector.requestAnswered()
                     context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
                 case .hang:
                     break
