@@ -326,7 +326,7 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
             }
             return .retryable(reason: "\(error)", retryAfter: nil)
         }
-        if error is NIOSSLError {
+        if error is NIOSSLError || error is BoringSSLError {
             return .failed(OTLPHTTPExporterError.transportFailed("TLS: \(error)"))
         }
         return .retryable(reason: "\(error)", retryAfter: nil)

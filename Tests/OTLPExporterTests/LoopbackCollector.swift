@@ -3,6 +3,7 @@ import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import NIOSSL
 import OTLPExporter
 
 /// A tiny OTLP/HTTP receiver on 127.0.0.1 for the exporter tests: records every request, and answers as its script
@@ -34,13 +35,16 @@ final class LoopbackCollector: Sendable {
     private let concurrency = NIOLockedValueBox<(inFlight: Int, maximum: Int)>((0, 0))
 
     /// Starts listening on an ephemeral port.
-    init(script: @escaping Script = { _, _ in .status(.ok) }) async throws {
+    init(tls: NIOSSLContext? = nil, script: @escaping Script = { _, _ in .status(.ok) }) async throws {
         self.script = script
         let box = NIOLockedValueBox<LoopbackCollector?>(nil)
         channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
+                    if let tls {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: tls))
+                    }
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
                     try channel.pipeline.syncOperations.addHandler(Handler(collector: box.withLockedValue { $0 }!))
                 }
@@ -54,6 +58,9 @@ final class LoopbackCollector: Sendable {
 
     /// `http://127.0.0.1:<port>/v1/traces`.
     var tracesURL: String { "http://127.0.0.1:\(port)/v1/traces" }
+
+    /// `https://127.0.0.1:<port>/v1/traces`.
+    var secureTracesURL: String { "https://127.0.0.1:\(port)/v1/traces" }
 
     var requests: [Request] { recorded.withLockedValue { $0 } }
 
