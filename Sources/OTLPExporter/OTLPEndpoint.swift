@@ -24,7 +24,10 @@ public struct OTLPEndpoint: Sendable, Hashable, CustomStringConvertible {
     /// - Returns: `nil` unless `url` is an `http` or `https` URL with a host.
     public init?(signalURL url: String) {
         guard let parts = Self.split(url) else { return nil }
-        self.init(validated: parts.prefix + (parts.path.isEmpty ? "/" : parts.path) + parts.suffix, scheme: parts.scheme)
+        self.init(
+            validated: parts.prefix + (parts.path.isEmpty ? "/" : parts.path) + parts.suffix,
+            scheme: parts.scheme
+        )
     }
 
     /// The traces URL under a base URL: `v1/traces` appended to the base path, after a `/` if it lacks one

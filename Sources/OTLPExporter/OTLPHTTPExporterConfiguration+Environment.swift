@@ -45,14 +45,16 @@ extension OTLPHTTPExporterConfiguration {
             }
         }
 
-        for name in ["OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "OTEL_EXPORTER_OTLP_COMPRESSION"] where environment[name] != nil {
+        for name in ["OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "OTEL_EXPORTER_OTLP_COMPRESSION"]
+        where environment[name] != nil {
             if let choice = environment.choice(name, allowed: ["none", "gzip"], logger: logger) {
                 compression = choice == "gzip" ? .gzip : .none
                 break
             }
         }
 
-        for name in ["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL"] where environment[name] != nil {
+        for name in ["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL"] where environment[name] != nil
+        {
             if let choice = environment.choice(name, allowed: ["http/protobuf", "http/json", "grpc"], logger: logger) {
                 if choice == "grpc" {
                     environment.warn(name, choice, hint: "gRPC is not supported; using http/protobuf", logger: logger)
@@ -121,7 +123,8 @@ extension UInt8 {
     /// `tchar` of RFC 9110: the characters of a header field name.
     fileprivate var isHTTPTokenCharacter: Bool {
         switch self {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             true
         default:
             "!#$%&'*+-.^_`|~".utf8.contains(self)

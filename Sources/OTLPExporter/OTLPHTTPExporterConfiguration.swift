@@ -144,7 +144,11 @@ public struct OTLPHTTPExporterConfiguration: Sendable {
         public var clientKeyFile: String?
 
         /// Creates TLS settings; by default the system trust store and no client certificate.
-        public init(trustedCertificatesFile: String? = nil, clientCertificateFile: String? = nil, clientKeyFile: String? = nil) {
+        public init(
+            trustedCertificatesFile: String? = nil,
+            clientCertificateFile: String? = nil,
+            clientKeyFile: String? = nil
+        ) {
             self.trustedCertificatesFile = trustedCertificatesFile
             self.clientCertificateFile = clientCertificateFile
             self.clientKeyFile = clientKeyFile

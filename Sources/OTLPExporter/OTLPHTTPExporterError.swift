@@ -31,13 +31,17 @@ public struct OTLPHTTPExporterError: Error, Hashable, CustomStringConvertible {
     /// The export timeout passed before a response arrived.
     public static let timedOut = Self(code: .timedOut)
     /// A single span alone exceeds the request size limit.
-    public static func spanTooLarge(size: Int, limit: Int) -> Self { Self(code: .spanTooLarge(size: size, limit: limit)) }
+    public static func spanTooLarge(size: Int, limit: Int) -> Self {
+        Self(code: .spanTooLarge(size: size, limit: limit))
+    }
     /// Retryable failures continued until the attempts or the time ran out.
     public static func retriesExhausted(attempts: Int, lastFailure: String) -> Self {
         Self(code: .retriesExhausted(attempts: attempts, lastFailure: lastFailure))
     }
     /// Part of a split batch was delivered, this many spans were not.
-    public static func partiallyDelivered(failedSpans: Int) -> Self { Self(code: .partiallyDelivered(failedSpans: failedSpans)) }
+    public static func partiallyDelivered(failedSpans: Int) -> Self {
+        Self(code: .partiallyDelivered(failedSpans: failedSpans))
+    }
 
     /// A human-readable explanation.
     public var description: String {

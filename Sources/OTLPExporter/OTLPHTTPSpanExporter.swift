@@ -45,7 +45,10 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
     ///
     /// - Throws: ``OTLPHTTPExporterError`` if a TLS file of the configuration cannot be loaded, or only one of the
     ///   client certificate and key is given.
-    public convenience init(configuration: OTLPHTTPExporterConfiguration, logger: Logger = Logger(label: "OTLPExporter")) throws {
+    public convenience init(
+        configuration: OTLPHTTPExporterConfiguration,
+        logger: Logger = Logger(label: "OTLPExporter")
+    ) throws {
         try self.init(
             configuration: configuration,
             logger: logger,
@@ -86,7 +89,9 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
         // Connection failures go through the exporter's own retry policy (jittered backoff, counted, bounded by the
         // export timeout) rather than the pool's silent retries until the deadline.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
-        clientConfiguration.timeout = .init(connect: .nanoseconds(Self.nanoseconds(configuration.timeout ?? .seconds(10))))
+        clientConfiguration.timeout = .init(
+            connect: .nanoseconds(Self.nanoseconds(configuration.timeout ?? .seconds(10)))
+        )
         // Exporting must not trace itself: a request span would be exported, which would make another request...
         clientConfiguration.tracing.tracer = nil
         client = HTTPClient(
@@ -163,7 +168,8 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
             oversizeLog.log(
                 "Dropped a span too large to send",
                 metadata: [
-                    "span_name": "\(span.name)", "trace_id": "\(span.context.traceID)", "span_id": "\(span.context.spanID)",
+                    "span_name": "\(span.name)", "trace_id": "\(span.context.traceID)",
+                    "span_id": "\(span.context.spanID)",
                     "size": "\(size)", "limit": "\(configuration.maximumRequestBodySize)",
                 ]
             )
@@ -227,7 +233,10 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
                 }
                 let delay = retryAfter ?? policy.backoff(beforeRetry: attempt, jitter: jitter())
                 if let deadline, NIODeadline.now() + .nanoseconds(Self.nanoseconds(delay)) >= deadline {
-                    throw OTLPHTTPExporterError.retriesExhausted(attempts: attempt, lastFailure: reason + " (timeout reached)")
+                    throw OTLPHTTPExporterError.retriesExhausted(
+                        attempts: attempt,
+                        lastFailure: reason + " (timeout reached)"
+                    )
                 }
                 counters.retries.add(1, ordering: .relaxed)
                 logger.debug(
@@ -354,9 +363,15 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
             break
         case (let certificatePath?, let keyPath?):
             do {
-                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificatePath).map { .certificate($0) }
+                configuration.certificateChain = try NIOSSLCertificate.fromPEMFile(certificatePath).map {
+                    .certificate($0)
+                }
             } catch {
-                throw OTLPHTTPExporterError.unreadableTLSFile("client certificate", path: certificatePath, reason: "\(error)")
+                throw OTLPHTTPExporterError.unreadableTLSFile(
+                    "client certificate",
+                    path: certificatePath,
+                    reason: "\(error)"
+                )
             }
             do {
                 configuration.privateKey = .privateKey(try NIOSSLPrivateKey(file: keyPath, format: .pem))

@@ -20,7 +20,8 @@ final class OTLPRateLimitedLogger: Sendable {
         let now = OTelSystemClock().nanosecondsSinceEpoch()
         let next = nextLogTime.load(ordering: .relaxed)
         guard now >= next,
-            nextLogTime.compareExchange(expected: next, desired: now &+ intervalNanoseconds, ordering: .relaxed).exchanged
+            nextLogTime.compareExchange(expected: next, desired: now &+ intervalNanoseconds, ordering: .relaxed)
+                .exchanged
         else {
             suppressed.add(1, ordering: .relaxed)
             return

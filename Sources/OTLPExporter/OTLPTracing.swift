@@ -29,7 +29,12 @@ public enum OTLPTracing {
         let propagator = OTelPropagators.fromEnvironment(environment, logger: logger)
         let resource = OTelResource.makeDefault(environment: environment, logger: logger)
         if environment.bool("OTEL_SDK_DISABLED", logger: logger) {
-            let provider = OTelTracerProvider(resource: resource, sampler: OTelAlwaysOffSampler(), processors: [], logger: logger)
+            let provider = OTelTracerProvider(
+                resource: resource,
+                sampler: OTelAlwaysOffSampler(),
+                processors: [],
+                logger: logger
+            )
             return OTLPTracingPipeline(
                 provider: provider,
                 service: OTLPTracingService(provider: provider),

@@ -23,7 +23,9 @@ final class LogCapture: Sendable {
 
         func log(event: LogEvent) {
             let fields = (event.metadata ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-            capture.lines.withLockedValue { $0.append("\(event.level) \(event.message) \(fields.joined(separator: " "))") }
+            capture.lines.withLockedValue {
+                $0.append("\(event.level) \(event.message) \(fields.joined(separator: " "))")
+            }
         }
     }
 }

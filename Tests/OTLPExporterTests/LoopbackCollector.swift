@@ -131,7 +131,12 @@ final class LoopbackCollector: Sendable {
                 case .status(let status, let headers, let body):
                     var responseHeaders = HTTPHeaders(headers)
                     responseHeaders.replaceOrAdd(name: "Content-Length", value: String(body.count))
-                    context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: responseHeaders))), promise: nil)
+                    context.write(
+                        wrapOutboundOut(
+                            .head(HTTPResponseHead(version: head.version, status: status, headers: responseHeaders))
+                        ),
+                        promise: nil
+                    )
                     context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
                     // Answered once the client can see the answer: count it done before it is sent.
                     collector.requestAnswered()

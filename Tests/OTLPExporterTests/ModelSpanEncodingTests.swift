@@ -33,11 +33,16 @@ struct ModelSpanEncodingTests {
         #expect(wire.flags == 0x303, "sampled|random, is-remote known, parent remote")
         #expect(wire.name == "GET /api/users/{id}\u{0}")
         #expect(wire.kind == .server)
-        #expect((wire.startTimeUnixNano, wire.endTimeUnixNano) == (1_544_712_660_000_000_000, 1_544_712_661_000_000_001))
+        #expect(
+            (wire.startTimeUnixNano, wire.endTimeUnixNano) == (1_544_712_660_000_000_000, 1_544_712_661_000_000_001)
+        )
         #expect(wire.attributes.count == 13)
         #expect(wire.attributes[1] == OTLPKeyValue(key: "nul\u{0}key", value: .string("a\u{0}b")))
         #expect(wire.attributes[6] == OTLPKeyValue(key: "negzero", value: .double(-0.0)))
-        #expect(wire.attributes[11] == OTLPKeyValue(key: "doubles", value: .array([.double(1.5), .double(-0.0), .double(.infinity)])))
+        #expect(
+            wire.attributes[11]
+                == OTLPKeyValue(key: "doubles", value: .array([.double(1.5), .double(-0.0), .double(.infinity)]))
+        )
         #expect(wire.droppedAttributesCount == 2)
         #expect(wire.events.map(\.name) == ["exception", ""])
         #expect(wire.events[0].droppedAttributesCount == 1)

@@ -22,7 +22,9 @@ struct OTLPHTTPSpanExporterTLSTests {
         }
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
         let steps: [[String]] = [
-            ["openssl", "req", "-x509"] + ec + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=OTLP Test CA"],
+            ["openssl", "req", "-x509"] + ec + [
+                "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=OTLP Test CA",
+            ],
             ["openssl", "req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"],
             ["sh", "-c", "printf 'subjectAltName=IP:127.0.0.1\\nbasicConstraints=CA:FALSE\\n' > server.ext"],
             [
@@ -45,7 +47,9 @@ struct OTLPHTTPSpanExporterTLSTests {
 
     private func serverContext(_ certificates: Certificates, requireClientCertificate: Bool) throws -> NIOSSLContext {
         var configuration = TLSConfiguration.makeServerConfiguration(
-            certificateChain: try NIOSSLCertificate.fromPEMFile(certificates.path("server.pem")).map { .certificate($0) },
+            certificateChain: try NIOSSLCertificate.fromPEMFile(certificates.path("server.pem")).map {
+                .certificate($0)
+            },
             privateKey: .privateKey(try NIOSSLPrivateKey(file: certificates.path("server.key"), format: .pem))
         )
         if requireClientCertificate {
@@ -80,7 +84,10 @@ struct OTLPHTTPSpanExporterTLSTests {
         await exporter.shutdown()
         try await collector.close()
         #expect(collector.requests.count == 1)
-        #expect(try OTLPDecodedRequest(protobuf: try #require(collector.requests.first).body) == ModelSpanFixtures.expectedDecoded(spans))
+        #expect(
+            try OTLPDecodedRequest(protobuf: try #require(collector.requests.first).body)
+                == ModelSpanFixtures.expectedDecoded(spans)
+        )
     }
 
     @Test(

@@ -61,10 +61,15 @@ struct OTLPHTTPSpanExporterTests {
 
     static let batch = (1...3).map { ModelSpanFixtures.simple(seed: UInt64($0)) }
 
-    @Test("HTTP 200: one POST to the endpoint path with protobuf content type, User-Agent and custom headers; the body decodes to the spans")
+    @Test(
+        "HTTP 200: one POST to the endpoint path with protobuf content type, User-Agent and custom headers; the body decodes to the spans"
+    )
     func delivered() async throws {
         let collector = try await LoopbackCollector()
-        let exporter = try makeExporter(collector.tracesURL, headers: [("Authorization", "Bearer s3cret"), ("x-tenant", "a b")])
+        let exporter = try makeExporter(
+            collector.tracesURL,
+            headers: [("Authorization", "Bearer s3cret"), ("x-tenant", "a b")]
+        )
         try await exporter.export(Self.batch)
         await exporter.shutdown()
         try await collector.close()
@@ -99,7 +104,9 @@ struct OTLPHTTPSpanExporterTests {
 
     @Test("503 then 200: retried after the backoff, delivered once, the same body both times")
     func retriedAfter503() async throws {
-        let collector = try await LoopbackCollector { index, _ in index == 0 ? .status(.serviceUnavailable) : .status(.ok) }
+        let collector = try await LoopbackCollector { index, _ in
+            index == 0 ? .status(.serviceUnavailable) : .status(.ok)
+        }
         let sleeps = Sleeps()
         let exporter = try makeExporter(collector.tracesURL, sleeps: sleeps)
         try await exporter.export(Self.batch)
@@ -110,13 +117,17 @@ struct OTLPHTTPSpanExporterTests {
         #expect(collector.requests[0].body == collector.requests[1].body)
         #expect(sleeps.durations == [.milliseconds(20)])
         let statistics = exporter.statistics
-        #expect((statistics.exportedSpans, statistics.retries, statistics.requests, statistics.droppedSpans) == (3, 1, 2, 0))
+        #expect(
+            (statistics.exportedSpans, statistics.retries, statistics.requests, statistics.droppedSpans) == (3, 1, 2, 0)
+        )
     }
 
     @Test("429, 502, 503 and 504 are retried; the waits grow exponentially up to the cap")
     func retryableStatuses() async throws {
         let statuses: [HTTPResponseStatus] = [.tooManyRequests, .badGateway, .serviceUnavailable, .gatewayTimeout]
-        let collector = try await LoopbackCollector { index, _ in index < statuses.count ? .status(statuses[index]) : .status(.ok) }
+        let collector = try await LoopbackCollector { index, _ in
+            index < statuses.count ? .status(statuses[index]) : .status(.ok)
+        }
         let sleeps = Sleeps()
         let exporter = try makeExporter(collector.tracesURL, sleeps: sleeps)
         try await exporter.export(Self.batch)
@@ -149,7 +160,9 @@ struct OTLPHTTPSpanExporterTests {
 
     @Test("a Retry-After longer than the time left drops the batch at once instead of waiting")
     func retryAfterBeyondDeadline() async throws {
-        let collector = try await LoopbackCollector { _, _ in .status(.serviceUnavailable, headers: [("Retry-After", "3600")]) }
+        let collector = try await LoopbackCollector { _, _ in
+            .status(.serviceUnavailable, headers: [("Retry-After", "3600")])
+        }
         let sleeps = Sleeps()
         let exporter = try makeExporter(collector.tracesURL, timeout: .seconds(5), sleeps: sleeps)
         await #expect(throws: OTLPHTTPExporterError.self) { try await exporter.export(Self.batch) }
@@ -174,7 +187,11 @@ struct OTLPHTTPSpanExporterTests {
         try await collector.close()
         #expect(collector.requests.count == 1)
         let statistics = exporter.statistics
-        #expect((statistics.droppedSpans, statistics.failedRequests, statistics.retries, statistics.exportedSpans) == (3, 1, 0, 0))
+        #expect(
+            (statistics.droppedSpans, statistics.failedRequests, statistics.retries, statistics.exportedSpans) == (
+                3, 1, 0, 0
+            )
+        )
     }
 
     @Test("other 4xx and 5xx codes (401, 404, 413, 500) are not retried")
@@ -202,7 +219,11 @@ struct OTLPHTTPSpanExporterTests {
         try await collector.close()
         #expect(collector.requests.count == 1)
         let statistics = exporter.statistics
-        #expect((statistics.exportedSpans, statistics.rejectedSpans, statistics.droppedSpans, statistics.retries) == (1, 2, 2, 0))
+        #expect(
+            (statistics.exportedSpans, statistics.rejectedSpans, statistics.droppedSpans, statistics.retries) == (
+                1, 2, 2, 0
+            )
+        )
     }
 
     @Test("a server that never answers: the export ends at its timeout, without hanging, and the batch is dropped")
@@ -278,7 +299,11 @@ struct OTLPHTTPSpanExporterTests {
     @Test("http/json sends OTLP/JSON with Content-Type: application/json")
     func json() async throws {
         let collector = try await LoopbackCollector { _, _ in
-            .status(.ok, headers: [("Content-Type", "application/json")], body: Array(#"{"partialSuccess":{"rejectedSpans":"1"}}"#.utf8))
+            .status(
+                .ok,
+                headers: [("Content-Type", "application/json")],
+                body: Array(#"{"partialSuccess":{"rejectedSpans":"1"}}"#.utf8)
+            )
         }
         let exporter = try makeExporter(collector.tracesURL, protocol: .httpJSON)
         try await exporter.export(Self.batch)
@@ -294,14 +319,18 @@ struct OTLPHTTPSpanExporterTests {
     func responseTooLarge() async throws {
         let collector = try await LoopbackCollector { _, _ in .status(.ok, body: Array(repeating: 0, count: 4096)) }
         let exporter = try makeExporter(collector.tracesURL, maximumResponseBodySize: 1024)
-        await #expect(throws: OTLPHTTPExporterError.responseTooLarge(limit: 1024)) { try await exporter.export(Self.batch) }
+        await #expect(throws: OTLPHTTPExporterError.responseTooLarge(limit: 1024)) {
+            try await exporter.export(Self.batch)
+        }
         await exporter.shutdown()
         try await collector.close()
         #expect(collector.requests.count == 1)
         #expect(exporter.statistics.droppedSpans == 3)
     }
 
-    @Test("a batch over the request size limit is split in halves until each part fits; a single oversized span is dropped and counted")
+    @Test(
+        "a batch over the request size limit is split in halves until each part fits; a single oversized span is dropped and counted"
+    )
     func requestSizeLimit() async throws {
         let collector = try await LoopbackCollector()
         let exporter = try makeExporter(collector.tracesURL, maximumRequestBodySize: 2048)

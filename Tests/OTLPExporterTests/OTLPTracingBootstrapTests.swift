@@ -6,7 +6,9 @@ import Testing
 
 @Suite("One-call pipeline from the environment, and graceful shutdown through ServiceLifecycle")
 struct OTLPTracingBootstrapTests {
-    @Test("bootstrap wires resource, sampler, batch processor and OTLP exporter from OTEL_* and delivers spans on graceful shutdown")
+    @Test(
+        "bootstrap wires resource, sampler, batch processor and OTLP exporter from OTEL_* and delivers spans on graceful shutdown"
+    )
     func bootstrapAndGracefulShutdown() async throws {
         let collector = try await LoopbackCollector()
         let pipeline = try OTLPTracing.bootstrap(environment: [
@@ -46,7 +48,8 @@ struct OTLPTracingBootstrapTests {
     @Test("OTEL_SDK_DISABLED=true: nothing is recorded or exported, but propagators are still configured")
     func disabled() async throws {
         let pipeline = try OTLPTracing.bootstrap(environment: [
-            "OTEL_SDK_DISABLED": "TRUE", "OTEL_PROPAGATORS": "b3multi", "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:9",
+            "OTEL_SDK_DISABLED": "TRUE", "OTEL_PROPAGATORS": "b3multi",
+            "OTEL_EXPORTER_OTLP_ENDPOINT": "http://127.0.0.1:9",
         ])
         #expect(!pipeline.isEnabled)
         #expect(pipeline.exporter == nil)
