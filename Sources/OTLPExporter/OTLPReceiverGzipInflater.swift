@@ -75,8 +75,10 @@ struct OTLPReceiverGzipInflater {
         guard trailer.count == 8 else {
             throw .corrupt("the gzip body is truncated")
         }
-        let expectedCRC = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
-        let expectedSize = UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
+        let expectedCRC =
+            UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        let expectedSize =
+            UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
         let memberSize = output.writerIndex - memberStart
         let crc = output.withUnsafeReadableBytes { bytes in
             OTLPReceiverCRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[(memberStart - output.readerIndex)...]))

@@ -65,7 +65,8 @@ extension OTLPExport {
         @Flag(help: "Print each accepted request as one line of OTLP/JSON instead of trees.")
         var json = false
 
-        @Flag(name: .shortAndLong, help: "Print nothing per request; still print the listening address and the summary.")
+        @Flag(
+            name: .shortAndLong, help: "Print nothing per request; still print the listening address and the summary.")
         var quiet = false
 
         func validate() throws {

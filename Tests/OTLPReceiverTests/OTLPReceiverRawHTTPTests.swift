@@ -45,7 +45,9 @@ struct OTLPReceiverRawHTTPTests {
             + "Content-Length: \(contentLength)\r\n" + (expectContinue ? "Expect: 100-continue\r\n" : "") + "\r\n"
     }
 
-    @Test("Expect: 100-continue gets 100 Continue, then the body is read and answered with 200 (as curl sends large bodies)")
+    @Test(
+        "Expect: 100-continue gets 100 Continue, then the body is read and answered with 200 (as curl sends large bodies)"
+    )
     func expectContinue() async throws {
         let body = ReceiverTestFixtures.request.protobuf
         try await ReceiverHarness.withReceiver { receiver, log in
@@ -63,7 +65,9 @@ struct OTLPReceiverRawHTTPTests {
         }
     }
 
-    @Test("Expect: 100-continue with a declared body over the limit gets 413 at once, no 100 Continue, and the connection closes")
+    @Test(
+        "Expect: 100-continue with a declared body over the limit gets 413 at once, no 100 Continue, and the connection closes"
+    )
     func expectContinueRefused() async throws {
         try await ReceiverHarness.withReceiver(OTLPReceiver.Configuration(port: 0, maxBodySize: 100)) { receiver, log in
             let answer = try await Self.exchange(
@@ -82,7 +86,8 @@ struct OTLPReceiverRawHTTPTests {
 }
 
 extension OTLPReceiverRawHTTPTests {
-    @Test("shutdown() ends run() even while a client holds an idle keep-alive connection, which the receiver then closes")
+    @Test(
+        "shutdown() ends run() even while a client holds an idle keep-alive connection, which the receiver then closes")
     func shutdownClosesIdleConnections() async throws {
         let receiver = try await OTLPReceiver.bind(configuration: OTLPReceiver.Configuration(port: 0))
         let running = Task { try await receiver.run() }
@@ -120,7 +125,9 @@ extension OTLPReceiverRawHTTPTests {
         try await testGracefulShutdown { trigger in
             let receiver = try await OTLPReceiver.bind(configuration: OTLPReceiver.Configuration(port: 0))
             async let running: Void = receiver.run()
-            #expect(try await ReceiverHarness.post(ReceiverTestFixtures.request.protobuf, to: receiver.tracesURL).status == 200)
+            #expect(
+                try await ReceiverHarness.post(ReceiverTestFixtures.request.protobuf, to: receiver.tracesURL).status
+                    == 200)
             trigger.triggerGracefulShutdown()
             try await running
             #expect(receiver.statistics == OTLPReceiver.Statistics(requests: 1, spans: 4, errors: 0))

@@ -94,7 +94,8 @@ enum ReceiverHarness {
         contentType: String? = "application/x-protobuf",
         headers: [(String, String)] = []
     ) async throws -> ReceiverAnswer {
-        try await send(.POST, to: url, contentType: contentType, headers: headers, body: .bytes(ByteBuffer(bytes: bytes)))
+        try await send(
+            .POST, to: url, contentType: contentType, headers: headers, body: .bytes(ByteBuffer(bytes: bytes)))
     }
 
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
@@ -113,7 +114,8 @@ enum ReceiverHarness {
             try compressor.startStream()
             for step in 0..<(inflatedSize >> 20) {
                 var input = zeros
-                try input.compressStream(to: &output, with: compressor, flush: step == (inflatedSize >> 20) - 1 ? .finish : .no)
+                try input.compressStream(
+                    to: &output, with: compressor, flush: step == (inflatedSize >> 20) - 1 ? .finish : .no)
                 precondition(input.readableBytes == 0, "the test's gzip output buffer is too small")
             }
             try compressor.finishStream()
