@@ -1,6 +1,15 @@
 import ArgumentParser
+import NIOCore
 import OTLPExporter
 import UnixSignals
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension OTLPExport {
     /// `otlp-export receive`: a local OTLP/HTTP receiver that prints what arrives.
@@ -86,7 +95,8 @@ extension OTLPExport {
                     outputPath: output
                 )
             } catch {
-                throw ValidationError("\(error)")
+                StandardStreams.writeError("otlp-export receive: \(error)\n")
+                throw ExitCode.validationFailure
             }
             // Trap the signals before announcing the address, so that a client that reacts to the
             // announcement by sending SIGINT always gets the summary.
@@ -98,6 +108,12 @@ extension OTLPExport {
                 ) { event in
                     await printer.handle(event)
                 }
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                StandardStreams.writeError(
+                    "otlp-export receive: cannot listen on \(host):\(port): the address is in use"
+                        + " (a collector or another receiver?); choose another --port, or 0 for a free one\n"
+                )
+                throw ExitCode.failure
             } catch {
                 StandardStreams.writeError("otlp-export receive: cannot listen on \(host):\(port): \(error)\n")
                 throw ExitCode.failure

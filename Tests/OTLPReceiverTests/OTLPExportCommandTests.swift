@@ -117,12 +117,30 @@ struct OTLPExportCommandTests {
         }
     }
 
-    @Test("receive refuses a port out of range, and demo says it is not available yet instead of faking output")
+    @Test(
+        "receive refuses a bad port, an unopenable --output file and a port in use; demo says it is not available yet instead of faking output"
+    )
     func usageErrors() async throws {
         let badPort = try Self.start(["receive", "--port", "70000"])
         var statuses = badPort.exitStatus.makeAsyncIterator()
         #expect(await statuses.next() == 64)  // EX_USAGE
         #expect(await badPort.standardError.allText().contains("--port must be between 0 and 65535."))
+
+        let missingDirectory = try Self.start(["receive", "--output", "/nonexistent-\(UUID().uuidString)/spans.jsonl"])
+        var missingStatuses = missingDirectory.exitStatus.makeAsyncIterator()
+        #expect(await missingStatuses.next() == 64)
+        #expect(await missingDirectory.standardError.allText().contains("cannot open --output file"))
+
+        try await ReceiverHarness.withReceiver { receiver, _ in
+            let portInUse = try Self.start(["receive", "--port", String(receiver.port)])
+            var statuses = portInUse.exitStatus.makeAsyncIterator()
+            #expect(await statuses.next() == 1)
+            #expect(
+                await portInUse.standardError.allText().hasSuffix(
+                    "the address is in use (a collector or another receiver?); choose another --port, or 0 for a free one\n"
+                )
+            )
+        }
 
         let demo = try Self.start(["demo"])
         var demoStatuses = demo.exitStatus.makeAsyncIterator()
