@@ -42,6 +42,7 @@ struct OTLPReceiverGzipInflater {
     mutating func feed(_ chunk: ByteBuffer) throws(Failure) {
         var chunk = chunk
         rememberTrailer(chunk)
+        var restarted = false
         while chunk.readableBytes > 0 {
             let readBefore = chunk.readerIndex
             window.clear()
@@ -57,8 +58,15 @@ struct OTLPReceiverGzipInflater {
             }
             let produced = window.readableBytes
             output.writeBuffer(&window)
-            if chunk.readerIndex == readBefore && produced == 0 {
+            if chunk.readerIndex != readBefore || produced != 0 {
+                restarted = false
+            } else {
                 // zlib stopped at the end of a member and input remains: the next member starts here.
+                // A fresh stream always consumes or rejects input, so a second stall means zlib is stuck.
+                guard !restarted else {
+                    throw .corrupt("the gzip decompressor made no progress")
+                }
+                restarted = true
                 do {
                     try decompressor.resetStream()
                 } catch {

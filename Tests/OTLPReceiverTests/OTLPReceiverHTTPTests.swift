@@ -149,12 +149,12 @@ struct OTLPReceiverHTTPTests {
     }
 
     @Test(
-        "A gzip bomb (200 MiB of zeros in 200 KiB) gets 413 once its output passes the decompressed limit, without being inflated further"
+        "A gzip bomb (200 MiB of zeros in 200 KiB) gets 413 once its output passes the default 64 MiB decompressed limit, without being inflated further"
     )
     func gzipBomb() async throws {
-        let bomb = ReceiverHarness.gzipBomb
+        let bomb = try await ReceiverHarness.offCooperativePool { try ReceiverHarness.gzipBomb(members: 200) }
         #expect(bomb.count < 1 << 20)
-        // Default limits: 64 MiB before and after decompression.
+        #expect(OTLPReceiver.Configuration().maxDecompressedBodySize == 64 << 20)
         try await ReceiverHarness.withReceiver { receiver, log in
             let answer = try await ReceiverHarness.post(
                 bomb, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
@@ -162,6 +162,23 @@ struct OTLPReceiverHTTPTests {
             let status = try OTLPDecodedRPCStatus(protobuf: answer.body)
             #expect(status.message == "decompressed request body larger than the limit of 67108864 bytes")
             #expect(log.received.isEmpty)
+        }
+    }
+
+    @Test("A single-member gzip bomb gets 413 as soon as its output passes the decompressed limit")
+    func singleMemberGzipBomb() async throws {
+        let bomb = try await ReceiverHarness.offCooperativePool {
+            try ReceiverHarness.singleMemberGzipBomb(mebibytes: 32)
+        }
+        #expect(bomb.count < 64 * 1024)
+        let configuration = OTLPReceiver.Configuration(port: 0, maxDecompressedBodySize: 1 << 20)
+        try await ReceiverHarness.withReceiver(configuration) { receiver, log in
+            let answer = try await ReceiverHarness.post(
+                bomb, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
+            #expect(answer.status == 413)
+            let status = try OTLPDecodedRPCStatus(protobuf: answer.body)
+            #expect(status.message == "decompressed request body larger than the limit of 1048576 bytes")
+            #expect(log.rejected.only?.statusCode == 413)
         }
     }
 

@@ -7,7 +7,7 @@ import Testing
 /// HTTP/1.1 details that AsyncHTTPClient does not exercise, over a plain TCP connection.
 @Suite("OTLP/HTTP receiver over raw HTTP/1.1")
 struct OTLPReceiverRawHTTPTests {
-    /// Sends `head`, then `body` once `sendBody(answerSoFar)` says so, and returns everything read
+    /// Sends `head`, then `body` once `sendBodyAfter(answerSoFar)` holds (checked before reading too), and returns everything read
     /// until the server closes the connection or `complete` holds.
     static func exchange(
         port: Int,
@@ -26,6 +26,10 @@ struct OTLPReceiverRawHTTPTests {
             try await outbound.write(ByteBuffer(string: head))
             var answer = ""
             var bodySent = false
+            if sendBodyAfter(answer) {
+                bodySent = true
+                try await outbound.write(ByteBuffer(bytes: body))
+            }
             for try await chunk in inbound {
                 answer += String(buffer: chunk)
                 if !bodySent && sendBodyAfter(answer) {
@@ -131,6 +135,36 @@ extension OTLPReceiverRawHTTPTests {
             trigger.triggerGracefulShutdown()
             try await running
             #expect(receiver.statistics == OTLPReceiver.Statistics(requests: 1, spans: 4, errors: 0))
+        }
+    }
+}
+
+extension OTLPReceiverRawHTTPTests {
+    @Test("A gzip body of two members sent in one-byte chunks is inflated across every chunk and member boundary")
+    func gzipInTinyChunks() async throws {
+        let json = ReceiverTestFixtures.request.otlpJSON
+        let half = json.count / 2
+        let body = try ReceiverHarness.gzip(Array(json[..<half])) + ReceiverHarness.gzip(Array(json[half...]))
+        // Chunked transfer coding: "1\r\n<byte>\r\n" per byte, then the last chunk.
+        var chunked: [UInt8] = []
+        for byte in body {
+            chunked += Array("1\r\n".utf8) + [byte] + Array("\r\n".utf8)
+        }
+        chunked += Array("0\r\n\r\n".utf8)
+        try await ReceiverHarness.withReceiver { receiver, log in
+            let answer = try await Self.exchange(
+                port: receiver.port,
+                head: "POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n",
+                body: chunked,
+                sendBodyAfter: { _ in true },
+                complete: { $0.contains("\r\n\r\n{}") }
+            )
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            let received = try #require(log.received.only)
+            #expect(received.request == ReceiverTestFixtures.request)
+            #expect(received.bodySize == body.count)
+            #expect(received.decodedBodySize == json.count)
         }
     }
 }
