@@ -114,6 +114,7 @@ let package = Package(
                 "OTShim", "OpenTracing", "OpenTracingTestKit", "OTelModel", "OTLPExporter",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .testTarget(
