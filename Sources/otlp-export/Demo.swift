@@ -7,38 +7,39 @@ extension OTLPExport {
         static let configuration = CommandConfiguration(
             abstract: "Run a small OpenTracing-instrumented service through the shim and show its OTLP trace.",
             discussion: """
-                Starts two HTTP services on 127.0.0.1, instrumented only with the OpenTracing API on the \
-                OpenTelemetry shim, each with its own tracer provider (service.name demo-client, checkout, \
-                inventory), and a client that sends --requests requests:
+                Starts two HTTP services on 127.0.0.1, instrumented only with the OpenTracing \
+                API on the OpenTelemetry shim, each with its own tracer provider (service.name \
+                demo-client, checkout, inventory), and a client that sends --requests requests:
 
-                  demo-client  GET /checkout    client span, baggage customer.id, context injected
-                  checkout     GET /checkout    server span (extracted parent; http.url, peer.ipv4,
-                                                peer.service, peer.port), activated
-                                 price cart     internal child of the active span
-                                 GET /inventory client span, injected into the outgoing headers
-                  inventory    GET /inventory   server span continuing the same trace
+                  demo-client  GET /checkout   client span, baggage customer.id, injected
+                  checkout     GET /checkout   server span: extracted parent; http.url,
+                                               peer.ipv4, peer.service, peer.port; active
+                                 price cart    internal child of the active span
+                                 GET /inventory  client span, injected
+                  inventory    GET /inventory  server span continuing the same trace
 
-                The second request asks for the item 'gift-card', which inventory fails on: its span gets \
-                the error tag (status ERROR) and an event=error log with the Swift error as error.object, \
-                which becomes an OpenTelemetry 'exception' event; checkout answers 502.
+                The second request asks for the item 'gift-card', which inventory fails on: \
+                its span gets the error tag (status ERROR) and an event=error log with the \
+                Swift error as error.object, which becomes an 'exception' event; checkout \
+                answers 502.
 
                 Where the spans go:
-                  --endpoint URL, or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT / OTEL_EXPORTER_OTLP_ENDPOINT set:
-                      exported there over OTLP/HTTP; one line per request and the number of spans exported
-                      are printed.
-                  otherwise: an OTLP/HTTP receiver is started in-process on a free loopback port, the spans
-                      are exported to it, and what it received is printed as trace trees (span names, kinds,
-                      durations, ids, status, attributes, events, links), or as OTLP/JSON lines with --json.
-                The other OTEL_* variables (protocol, compression, headers, timeout, sampler, batch
-                processor, limits) apply as in any application using the bootstrap.
+                  With --endpoint, OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or
+                  OTEL_EXPORTER_OTLP_ENDPOINT: exported there over OTLP/HTTP; one line per
+                  request and the number of spans exported are printed.
+                  Otherwise: to an OTLP/HTTP receiver started in-process on a free loopback
+                  port; what it received is printed as trace trees (names, kinds, durations,
+                  ids, status, attributes, events, links), or as OTLP/JSON lines with --json.
+                The other OTEL_* variables (protocol, compression, headers, timeout, sampler, \
+                batch processor, limits) apply as in any application using the bootstrap.
 
-                Exits 0 when every request got its expected answer and every span was exported; otherwise \
-                prints why on standard error and exits 1.
+                Exits 0 when every request got its expected answer and every span was \
+                exported; otherwise prints why on standard error and exits 1.
 
                 EXAMPLES:
                   otlp-export demo
                   otlp-export demo --propagation b3 --requests 5
-                  otlp-export demo --json | jq -c '.resourceSpans[].scopeSpans[].spans[] | {name, kind}'
+                  otlp-export demo --json | jq -c '.resourceSpans[].scopeSpans[].spans[].name'
                   otlp-export demo --endpoint http://localhost:4318
                 """
         )
@@ -48,7 +49,7 @@ extension OTLPExport {
 
         @Option(
             help: ArgumentHelp(
-                "The propagation format on both ends: \(DemoPropagation.allCases.map(\.rawValue).joined(separator: ", ")).",
+                "The trace-context and baggage headers between the services, the same on both ends.",
                 valueName: "format"
             )
         )

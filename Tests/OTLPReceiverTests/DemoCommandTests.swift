@@ -178,4 +178,28 @@ struct DemoCommandTests {
         let standardOutput = await run.standardOutput.allText()
         #expect(standardOutput.contains("request 1: GET /checkout?item=book-1 (baggage customer.id=customer-1) → 200 OK"))
     }
+
+    @Test("demo --help describes every option with its default; bad --requests, --endpoint and --propagation are usage errors")
+    func helpAndUsageErrors() async throws {
+        let help = try Self.start(["demo", "--help"])
+        let helpText = await help.standardOutput.allText()
+        for expected in [
+            "USAGE: otlp-export demo [--requests <requests>] [--propagation <format>] [--endpoint <url>] [--json]",
+            "(default: 3)", "(values: w3c, b3,", "jaeger, ot; default: w3c)", "--endpoint <url>", "--json",
+            "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "exception",
+        ] {
+            #expect(helpText.contains(expected), "demo --help mentions \(expected)")
+        }
+        for (arguments, message) in [
+            (["--requests", "0"], "--requests must be between 1 and 1000."),
+            (["--endpoint", "ftp://collector"], "--endpoint must be an http:// or https:// URL with a host"),
+            (["--propagation", "zipkin"], "The value 'zipkin' is invalid for '--propagation <format>'"),
+        ] {
+            let run = try Self.start(["demo"] + arguments)
+            var statuses = run.exitStatus.makeAsyncIterator()
+            #expect(await statuses.next() == 64, "\(arguments)")  // EX_USAGE
+            #expect(await run.standardError.allText().contains(message), "\(arguments)")
+            #expect(await run.standardOutput.allText().isEmpty)
+        }
+    }
 }
