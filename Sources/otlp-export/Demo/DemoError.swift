@@ -2,13 +2,13 @@
 enum DemoError: Error, CustomStringConvertible {
     /// The backend's failing path: the error the demo records on a span as an exception.
     case inventoryUnavailable(item: String)
-    /// A service answered with an unexpected status.
-    case unexpectedStatus(Int, url: String)
+    /// A demo service's socket has no local address to tell the others.
+    case noLocalAddress
 
     var description: String {
         switch self {
         case .inventoryUnavailable(let item): "inventory service unavailable for item '\(item)'"
-        case .unexpectedStatus(let status, let url): "\(url) answered HTTP \(status)"
+        case .noLocalAddress: "the listening socket has no local address"
         }
     }
 }

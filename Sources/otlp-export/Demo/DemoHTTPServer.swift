@@ -49,7 +49,7 @@ final class DemoHTTPServer: Sendable {
             }
         guard let port = serverChannel.channel.localAddress?.port else {
             try? await serverChannel.channel.close()
-            throw DemoError.unexpectedStatus(0, url: "http://127.0.0.1:0 (no local address)")
+            throw DemoError.noLocalAddress
         }
         return DemoHTTPServer(serverChannel: serverChannel, port: port, handler: handler)
     }
