@@ -12,12 +12,15 @@ struct OTLPExport: AsyncParsableCommand {
               receive  A local OTLP/HTTP trace receiver: point an OTLP exporter at it
                        to see its spans as trees, or collect them as OTLP/JSON lines
                        for assertions in CI.
-              demo     A live demo of the OpenTracing shim (not available yet).
+              demo     The OpenTracing seed flow, live through the shim: two loopback
+                       services exporting over OTLP/HTTP, printed as the trace a
+                       collector receives.
 
             EXAMPLES:
               otlp-export receive
               otlp-export receive --port 0 --output spans.jsonl --quiet
               otlp-export receive --help
+              otlp-export demo --propagation b3
             """,
         subcommands: [Receive.self, Demo.self]
     )

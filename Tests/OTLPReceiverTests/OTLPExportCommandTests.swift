@@ -118,7 +118,7 @@ struct OTLPExportCommandTests {
     }
 
     @Test(
-        "receive refuses a bad port, an unopenable --output file and a port in use; demo says it is not available yet instead of faking output"
+        "receive refuses a bad port, an unopenable --output file and a port in use"
     )
     func usageErrors() async throws {
         let badPort = try Self.start(["receive", "--port", "70000"])
@@ -141,14 +141,6 @@ struct OTLPExportCommandTests {
                 )
             )
         }
-
-        let demo = try Self.start(["demo"])
-        var demoStatuses = demo.exitStatus.makeAsyncIterator()
-        #expect(await demoStatuses.next() == 1)
-        #expect(
-            await demo.standardError.allText().hasPrefix(
-                "otlp-export demo: not available yet: the demo arrives with the OpenTracing shim."))
-        #expect(await demo.standardOutput.allText().isEmpty)
     }
 
     @Test("--help describes both subcommands, and receive --help every option with its default")
