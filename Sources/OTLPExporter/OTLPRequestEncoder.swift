@@ -11,7 +11,7 @@ final class OTLPRequestEncoder: @unchecked Sendable {
         case tooLarge(Int)
     }
 
-    private let lock = ExporterLock()
+    private let lock = Lock()
     private let usesJSON: Bool
     private var protobuf: OTLPProtobufEncoder
     private var json: OTLPJSONEncoder

@@ -1,3 +1,5 @@
+import OTelModel
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)

@@ -1,3 +1,4 @@
+import OTelModel
 import Logging
 
 #if canImport(Glibc)
