@@ -53,7 +53,7 @@ extension OTelContext {
 
     /// Runs `body` with `span` active, keeping the current baggage.
     public static func withSpan<Result>(_ span: OTelSpan?, _ body: () throws -> Result) rethrows -> Result {
-        try withValue(current.withSpan(span), body)
+        try InstrumentationContext.$current.withValue(bindingReplacingSpan(span), operation: body)
     }
 
     /// Runs the async `body` with `span` active, keeping the current baggage.
@@ -62,7 +62,11 @@ extension OTelContext {
         isolation: isolated (any Actor)? = #isolation,
         _ body: () async throws -> Result
     ) async rethrows -> Result {
-        try await withValue(current.withSpan(span), isolation: isolation, body)
+        try await InstrumentationContext.$current.withValue(
+            bindingReplacingSpan(span),
+            operation: body,
+            isolation: isolation
+        )
     }
 
     /// Runs `body` with the current context bound structurally, so that child tasks and swift-distributed-tracing
@@ -93,6 +97,12 @@ extension OTelContext {
         return ContextRegistry.shared.attach(context, base: base)
     }
 
+    /// The token of the attachment that ``current`` returns, or `nil` when the current context comes from a
+    /// structured binding (or is empty). Lets a bridge map "what is active" back to the attachment to close.
+    public static var currentToken: OTelContextToken? {
+        winningAttachment()
+    }
+
     /// How many attached tokens have not been detached, process-wide (a leak detector for tests).
     public static var openScopeCount: Int {
         ContextRegistry.shared.openTokens.load(ordering: .relaxed)
@@ -108,9 +118,24 @@ extension OTelContext {
         return ContextRegistry.shared.innermostOpenEntry(base: base)
     }
 
+    /// The current instrumentation context with a new binding: the current OTel context with `span` active.
+    private static func bindingReplacingSpan(_ span: OTelSpan?) -> InstrumentationContext {
+        // One task-local read serves both the current OTel context and the copy (withSpan is on hot paths).
+        var instrumentationContext = InstrumentationContext.current ?? .topLevel
+        let outer = instrumentationContext[OTelContextKey.self]
+        let current =
+            ContextRegistry.shared.innermostOpenEntry(base: outer?.token ?? 0)?.context ?? outer?.context ?? .empty
+        instrumentationContext[OTelContextKey.self] = ContextBinding(
+            context: current.withSpan(span),
+            token: ContextBinding.nextToken()
+        )
+        return instrumentationContext
+    }
+
     private static func binding(_ context: OTelContext) -> InstrumentationContext {
         var instrumentationContext = InstrumentationContext.current ?? .topLevel
-        instrumentationContext[OTelContextKey.self] = ContextBinding(context: context, token: ContextBinding.nextToken())
+        instrumentationContext[OTelContextKey.self] = ContextBinding(
+            context: context, token: ContextBinding.nextToken())
         return instrumentationContext
     }
 }

@@ -18,7 +18,9 @@ public struct OTelContext: Sendable {
     public var attachment: (any AnyObject & Sendable)?
 
     /// Creates a context.
-    public init(span: OTelSpan? = nil, baggage: OTelBaggage = OTelBaggage(), attachment: (any AnyObject & Sendable)? = nil) {
+    public init(
+        span: OTelSpan? = nil, baggage: OTelBaggage = OTelBaggage(), attachment: (any AnyObject & Sendable)? = nil
+    ) {
         self.span = span
         self.baggage = baggage
         self.attachment = attachment

@@ -94,14 +94,30 @@ public struct OTelTraceState: Sendable, Hashable {
         return result
     }
 
-    /// Whether `key` matches `(lcalpha / DIGIT) 0*255(lcalpha / DIGIT / "_" / "-" / "*" / "/" / "@")` (Level 2).
+    /// Whether `key` is a simple key or a multi-tenant `tenant@system` key.
+    ///
+    /// Simple key: `(lcalpha / DIGIT) 0*255(keychar)` (Level 2 allows a leading digit). Multi-tenant:
+    /// tenant `(lcalpha / DIGIT) 0*240(keychar)`, `@`, system `lcalpha 0*13(keychar)`, where keychar is
+    /// `lcalpha / DIGIT / "_" / "-" / "*" / "/"`.
     static func isValidKey(_ key: some Collection<UInt8>) -> Bool {
-        guard let first = key.first, key.count <= 256, first.isLowercaseASCIILetter || first.isASCIIDigit else {
-            return false
+        guard let at = key.firstIndex(of: UInt8(ascii: "@")) else {
+            return isValidKeyPart(key, maximumLength: 256, allowsLeadingDigit: true)
         }
-        return key.allSatisfy { byte in
+        return isValidKeyPart(key[key.startIndex..<at], maximumLength: 241, allowsLeadingDigit: true)
+            && isValidKeyPart(key[key.index(after: at)...], maximumLength: 14, allowsLeadingDigit: false)
+    }
+
+    private static func isValidKeyPart(
+        _ part: some Collection<UInt8>,
+        maximumLength: Int,
+        allowsLeadingDigit: Bool
+    ) -> Bool {
+        guard let first = part.first, part.count <= maximumLength,
+            first.isLowercaseASCIILetter || (allowsLeadingDigit && first.isASCIIDigit)
+        else { return false }
+        return part.allSatisfy { byte in
             byte.isLowercaseASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-                || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "@")
+                || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "/")
         }
     }
 

@@ -7,6 +7,9 @@ public import Logging
 /// span never blocks on export. Exports never overlap; one starts when a full batch is queued, when the schedule
 /// delay has passed since the last one, on ``forceFlush()`` and on ``shutdown()``.
 ///
+/// Call ``shutdown()`` (or the provider's) before releasing the processor: releasing it only cancels the export
+/// task, and spans still queued are lost.
+///
 /// [OpenTelemetry Specification: Batching processor](https://opentelemetry.io/docs/specs/otel/trace/sdk/#batching-processor)
 public final class OTelBatchSpanProcessor: OTelSpanProcessor {
     /// The effective configuration (out-of-range values corrected).

@@ -29,10 +29,12 @@ public final class OTelInMemorySpanExporter: OTelSpanExporter {
         }
     }
 
+    /// Counts the call (nothing is buffered).
     public func forceFlush() async throws {
         state.withLock { $0.forceFlushCount += 1 }
     }
 
+    /// Counts the call; later exports throw.
     public func shutdown() async {
         state.withLock { $0.shutdownCount += 1 }
     }

@@ -10,10 +10,12 @@ public struct OTelMultiSpanProcessor: OTelSpanProcessor {
         self.processors = processors
     }
 
+    /// Calls each processor's `onStart`, in order.
     public func onStart(_ span: OTelSpan, parentContext: OTelSpanContext?) {
         for processor in processors { processor.onStart(span, parentContext: parentContext) }
     }
 
+    /// Calls each processor's `onEnd`, in order.
     public func onEnd(_ span: OTelFinishedSpan) {
         for processor in processors { processor.onEnd(span) }
     }

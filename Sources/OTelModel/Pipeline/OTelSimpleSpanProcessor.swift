@@ -40,6 +40,7 @@ public final class OTelSimpleSpanProcessor: OTelSpanProcessor {
         workerTask.cancel()
     }
 
+    /// Queues the span for export if it is sampled.
     public func onEnd(_ span: OTelFinishedSpan) {
         guard span.context.isSampled else { return }
         worker.enqueue(span)

@@ -22,5 +22,6 @@ public struct OTelSpanExporterShutDownError: Error, Hashable, CustomStringConver
     /// Creates the error.
     public init() {}
 
+    /// A human-readable explanation.
     public var description: String { "The span exporter was shut down" }
 }

@@ -69,10 +69,28 @@ public struct OTelW3CBaggagePropagator: OTelTextMapPropagator {
         else { return nil }
         var metadata: String?
         if let propertiesStart {
-            let properties = member[member.index(after: propertiesStart)...].trimmingOptionalWhitespace()
-            if !properties.isEmpty { metadata = String(decoding: properties, as: UTF8.self) }
+            metadata = normalizedProperties(member[member.index(after: propertiesStart)...])
         }
         return OTelBaggage.Entry(name: String(decoding: key, as: UTF8.self), value: value, metadata: metadata)
+    }
+
+    /// The properties with optional whitespace removed around each property and its `=`, joined by `;`, or `nil`
+    /// if none is left. Properties are kept opaque otherwise.
+    static func normalizedProperties(_ text: Substring.UTF8View) -> String? {
+        var result: [UInt8] = []
+        for property in text.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false) {
+            let trimmed = property.trimmingOptionalWhitespace()
+            if trimmed.isEmpty { continue }
+            if !result.isEmpty { result.append(UInt8(ascii: ";")) }
+            if let equals = trimmed.firstIndex(of: UInt8(ascii: "=")) {
+                result += trimmed[trimmed.startIndex..<equals].trimmingOptionalWhitespace()
+                result.append(UInt8(ascii: "="))
+                result += trimmed[trimmed.index(after: equals)...].trimmingOptionalWhitespace()
+            } else {
+                result += trimmed
+            }
+        }
+        return result.isEmpty ? nil : String(decoding: result, as: UTF8.self)
     }
 
     /// The list member for `entry`, or `nil` if its name is not an HTTP token.

@@ -17,10 +17,6 @@ struct InlineLockedValue<Value>: @unchecked Sendable {
         InlineLockedValue(buffer: Buffer.make(value))
     }
 
-    private init(buffer: Buffer) {
-        self.buffer = buffer
-    }
-
     /// Runs `body` with exclusive access to the value.
     @inline(__always)
     func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {

@@ -5,6 +5,7 @@ public struct OTelAlwaysOffSampler: OTelSampler {
     /// Creates the sampler.
     public init() {}
 
+    /// Always ``OTelSamplingDecision/drop``.
     public func shouldSample(
         parentContext: OTelSpanContext?,
         traceID: TraceID,

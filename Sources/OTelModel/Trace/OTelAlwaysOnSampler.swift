@@ -5,6 +5,7 @@ public struct OTelAlwaysOnSampler: OTelSampler {
     /// Creates the sampler.
     public init() {}
 
+    /// Always ``OTelSamplingDecision/recordAndSample``.
     public func shouldSample(
         parentContext: OTelSpanContext?,
         traceID: TraceID,

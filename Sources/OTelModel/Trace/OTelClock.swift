@@ -19,6 +19,7 @@ public struct OTelSystemClock: OTelClock {
     /// Creates the clock.
     public init() {}
 
+    /// The wall-clock time in nanoseconds since the Unix epoch.
     @inline(__always)
     public func nanosecondsSinceEpoch() -> UInt64 {
         var time = timespec()

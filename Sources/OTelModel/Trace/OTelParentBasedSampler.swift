@@ -30,6 +30,7 @@ public struct OTelParentBasedSampler: OTelSampler {
         self.localParentNotSampled = localParentNotSampled
     }
 
+    /// The decision of the delegate for this parent (``root`` when there is none).
     public func shouldSample(
         parentContext: OTelSpanContext?,
         traceID: TraceID,

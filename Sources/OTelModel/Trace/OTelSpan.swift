@@ -137,7 +137,8 @@ public final class OTelSpan: Sendable {
         let finished: OTelFinishedSpan? = record.withLock { state in
             guard !state.isEnded else { return nil }
             state.endTime = endTime
-            return OTelFinishedSpan(context: context, scope: tracer.instrumentationScope, resource: core.resource, record: state)
+            return OTelFinishedSpan(
+                context: context, scope: tracer.instrumentationScope, resource: core.resource, record: state)
         }
         guard let finished else {
             core.ignoredMutations.record()

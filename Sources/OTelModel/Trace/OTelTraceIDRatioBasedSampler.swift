@@ -20,6 +20,8 @@ public struct OTelTraceIDRatioBasedSampler: OTelSampler {
         bound = samplesAll ? .max : UInt64(clamped * 9_223_372_036_854_775_808.0)
     }
 
+    /// ``OTelSamplingDecision/recordAndSample`` for the trace ids below the ratio's bound, else
+    /// ``OTelSamplingDecision/drop``.
     public func shouldSample(
         parentContext: OTelSpanContext?,
         traceID: TraceID,

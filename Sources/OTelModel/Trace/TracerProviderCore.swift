@@ -1,6 +1,5 @@
 import Logging
 import Synchronization
-import Synchronization
 
 /// What every tracer and recording span of one provider shares.
 final class TracerProviderCore: Sendable {

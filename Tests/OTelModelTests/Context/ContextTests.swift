@@ -107,6 +107,29 @@ struct ContextTests {
         #expect(wrongReads.value == 0)
     }
 
+    @Test("tasks interleaving on one thread each see only their own attachments")
+    func oneThreadInterleaving() async {
+        let executor = SingleThreadExecutor()
+        defer { executor.stop() }
+        let wrongReads = AtomicCounter()
+        await withTaskGroup(of: Void.self) { group in
+            for index in 1...4 {
+                group.addTask(executorPreference: executor) {
+                    let token = OTelContext.attach(OTelContext(span: contextSpan(UInt64(index))))
+                    for _ in 0..<50 {
+                        await Task.yield()
+                        if OTelContext.current.span?.context.spanID != SpanID(value: UInt64(index)) {
+                            wrongReads.increment()
+                        }
+                    }
+                    if token.detach() != .detached { wrongReads.increment() }
+                    if OTelContext.current.span != nil { wrongReads.increment() }
+                }
+            }
+        }
+        #expect(wrongReads.value == 0)
+    }
+
     @Test("attachments are not inherited by child tasks; withActiveContext hands them over")
     func childTasksAndBridge() async {
         let token = OTelContext.attach(OTelContext(span: contextSpan(9)))
@@ -217,13 +240,29 @@ struct ContextTests {
             OTelContext.withSpan(contextSpan(1)) {
                 let stored = InstrumentationContext.current ?? .topLevel
                 let token = OTelContext.attach(OTelContext(span: contextSpan(2)))
-                #expect(OTelContext.resolved(from: InstrumentationContext.current ?? .topLevel).span?.context.spanID == SpanID(value: 2))
+                #expect(
+                    OTelContext.resolved(from: InstrumentationContext.current ?? .topLevel).span?.context.spanID
+                        == SpanID(value: 2))
                 var other = stored
                 other.otelContext = OTelContext(span: contextSpan(3))
                 #expect(OTelContext.resolved(from: other).span?.context.spanID == SpanID(value: 3))
                 token.detach()
             }
             #expect(OTelContext.resolved(from: .topLevel).span == nil)
+        }
+    }
+
+    @Test("currentToken is the winning attachment's token, or nil when a binding wins")
+    func currentToken() {
+        onNewThread {
+            #expect(OTelContext.currentToken == nil)
+            let token = OTelContext.attach(OTelContext(span: contextSpan(1)))
+            #expect(OTelContext.currentToken === token)
+            OTelContext.withSpan(contextSpan(2)) {
+                #expect(OTelContext.currentToken == nil)
+            }
+            token.detach()
+            #expect(OTelContext.currentToken == nil)
         }
     }
 
@@ -261,7 +300,10 @@ struct ContextMisuseTests {
             #expect(OTelContext.misuseCount >= misuseBefore + 1)
         }
         if inTask {
-            await Task { check(); #expect(!currentTaskHasStack()) }.value
+            await Task {
+                check()
+                #expect(!currentTaskHasStack())
+            }.value
         } else {
             onNewThread(check)
         }

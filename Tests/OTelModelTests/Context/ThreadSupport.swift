@@ -1,3 +1,7 @@
+import Synchronization
+
+@testable import OTelModel
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,10 +9,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-import Synchronization
-
-@testable import OTelModel
 
 /// Runs `body(index)` on `count` new plain threads (no task, no Dispatch) at once and waits for all of them.
 func runOnNewThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
@@ -74,7 +74,9 @@ func currentTaskHasStack() -> Bool {
 
 /// A span for context tests (the context layer never looks inside it).
 func contextSpan(_ id: UInt64) -> OTelSpan {
-    OTelSpan(nonRecording: OTelSpanContext(traceID: TraceID(high: 0, low: 1), spanID: SpanID(value: id), traceFlags: .sampled))
+    OTelSpan(
+        nonRecording: OTelSpanContext(
+            traceID: TraceID(high: 0, low: 1), spanID: SpanID(value: id), traceFlags: .sampled))
 }
 
 /// A counter that closures on any thread or task can share.

@@ -62,11 +62,16 @@ struct TraceStateTests {
     }
 
     @Test(
-        "keys: lowercase letter or digit first, then lowercase letters, digits, _ - * / @, at most 256",
+        "keys: simple (≤ 256) or tenant (≤ 241) @ system (≤ 14, letter first) of lowercase letters, digits, _ - * /",
         arguments: [
             ("rojo", true), ("0vendor", true), ("tenant@system", true), ("a_b-c*d/e", true),
-            (String(repeating: "a", count: 256), true), (String(repeating: "a", count: 257), false),
-            ("", false), ("Rojo", false), ("_a", false), ("a b", false), ("a=b", false), ("é", false),
+            (String(repeating: "z", count: 256), true), (String(repeating: "z", count: 257), false),
+            (String(repeating: "t", count: 241) + "@" + String(repeating: "v", count: 14), true),
+            (String(repeating: "t", count: 242) + "@v", false), ("t@" + String(repeating: "v", count: 15), false),
+            ("abcdefghijklmnopqrstuvwxyz0123456789_-*/@a-z0-9_-*/", true),
+            ("foo@", false), ("@foo", false), ("foo@@bar", false), ("foo@bar@baz", false), ("t@0v", false),
+            ("", false), ("Rojo", false), ("FOO", false), ("foo.bar", false), ("foo ", false), ("_a", false),
+            ("a b", false), ("a=b", false), ("é", false),
         ]
     )
     func keyGrammar(key: String, valid: Bool) {
@@ -88,9 +93,28 @@ struct TraceStateTests {
         #expect((OTelTraceState().setting(key: "k", value: value).count == 1) == valid)
     }
 
-    @Test("a member without = or with an invalid key discards the whole header")
-    func malformedMember() {
-        #expect(OTelTraceState(header: "rojo=1,congo") == nil)
-        #expect(OTelTraceState(header: "rojo=1,Congo=2") == nil)
+    @Test(
+        "a member without =, with an invalid key or value, or a repeated key discards the whole header",
+        arguments: [
+            "rojo=1,congo", "rojo=1,Congo=2", "foo=bar=baz", "foo=,bar=3", "foo =1", "foo@=1,bar=2", "foo=1,foo=1",
+        ]
+    )
+    func malformedMember(_ header: String) {
+        #expect(OTelTraceState(header: header) == nil)
+    }
+
+    @Test("every allowed value character survives parsing, including a leading space")
+    func allAllowedValueCharacters() throws {
+        let value = String(decoding: Array(0x20...0x2B) + Array(0x2D...0x3C) + Array(0x3E...0x7E), as: UTF8.self)
+        let state = try #require(OTelTraceState(header: "key=" + value))
+        #expect(state["key"] == value)
+    }
+
+    @Test("whitespace around members is optional whitespace; empty members between repeated headers are fine")
+    func whitespaceVariants() throws {
+        let state = try #require(OTelTraceState(header: "foo=1 \t , \t bar=2, \t baz=3"))
+        #expect(state.header == "foo=1,bar=2,baz=3")
+        #expect(try #require(OTelTraceState(header: "foo=1,")).header == "foo=1")
+        #expect(try #require(OTelTraceState(header: ",foo=1")).header == "foo=1")
     }
 }

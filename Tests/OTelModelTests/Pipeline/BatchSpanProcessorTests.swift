@@ -18,7 +18,8 @@ struct BatchSpanProcessorTests {
     ) -> OTelBatchSpanProcessor {
         OTelBatchSpanProcessor(
             exporter: exporter,
-            configuration: .init(maxQueueSize: queue, maxExportBatchSize: batch, scheduleDelay: delay, exportTimeout: timeout),
+            configuration: .init(
+                maxQueueSize: queue, maxExportBatchSize: batch, scheduleDelay: delay, exportTimeout: timeout),
             clock: clock,
             logger: logger
         )

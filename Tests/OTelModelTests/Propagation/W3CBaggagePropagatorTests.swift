@@ -46,6 +46,47 @@ struct W3CBaggagePropagatorTests {
         #expect(propagator.extract(from: headers).baggage == baggage)
     }
 
+    @Test("W3C test-suite vectors: OWS around keys, values, properties and their =; = inside values")
+    func testSuiteVectors() {
+        let baggage = propagator.extract(
+            from: [
+                "baggage":
+                    "SomeKey \t = \t SomeValue \t ; \t SomeProp \t ; \t SecondProp \t = \t PropValue , "
+                    + "SomeKey2=SomeValue2;SomePropKey=SomePropValue,Eq=SomeValue=equals"
+            ] as OTelHeaderFields
+        ).baggage
+        #expect(
+            baggage.entry(named: "SomeKey")
+                == .init(name: "SomeKey", value: "SomeValue", metadata: "SomeProp;SecondProp=PropValue")
+        )
+        #expect(
+            baggage.entry(named: "SomeKey2")
+                == .init(name: "SomeKey2", value: "SomeValue2", metadata: "SomePropKey=SomePropValue")
+        )
+        #expect(baggage["Eq"] == "SomeValue=equals")
+    }
+
+    @Test("W3C test-suite vector: a percent-encoded value decodes exactly")
+    func testSuitePercentEncoded() {
+        let baggage = propagator.extract(
+            from: ["baggage": "SomeKey \t = \t %09%20%22%27%3B%3Dasdf%21%40%23%24%25%5E%26%2A%28%29 \t "]
+                as OTelHeaderFields
+        ).baggage
+        #expect(baggage["SomeKey"] == "\t \"';=asdf!@#$%^&*()")
+    }
+
+    @Test("a single member of exactly 8192 bytes is propagated")
+    func longEntry() {
+        let value = String(repeating: "0123456789", count: 819)
+        var headers = OTelHeaderFields()
+        propagator.inject(
+            OTelPropagationContext(baggage: OTelBaggage().setting(name: "a", value: value)),
+            into: &headers
+        )
+        #expect(headers["baggage"]?.utf8.count == 8192)
+        #expect(propagator.extract(from: headers).baggage["a"] == value)
+    }
+
     @Test("invalid UTF-8 after decoding becomes U+FFFD")
     func invalidUTF8() {
         let baggage = propagator.extract(from: ["baggage": "k=%FFok"] as OTelHeaderFields).baggage

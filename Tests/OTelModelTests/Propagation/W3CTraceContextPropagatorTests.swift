@@ -142,6 +142,25 @@ struct W3CTraceContextPropagatorTests {
             "duplicated header",
             "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01,00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
         ),
+        // From the W3C test suite (test/test.py).
+        ("v00 trailing character", "00-12345678901234567890123456789012-1234567890123456-01."),
+        (
+            "future version, dot after flags",
+            "cc-12345678901234567890123456789012-1234567890123456-01.what-the-future-will-be-like"
+        ),
+        ("illegal version character 1", ".0-12345678901234567890123456789012-1234567890123456-01"),
+        ("illegal version character 2", "0.-12345678901234567890123456789012-1234567890123456-01"),
+        ("version too long", "000-12345678901234567890123456789012-1234567890123456-01"),
+        ("version too short", "0-12345678901234567890123456789012-1234567890123456-01"),
+        ("illegal trace id character", "00-.2345678901234567890123456789012-1234567890123456-01"),
+        ("trace id too long", "00-123456789012345678901234567890123-1234567890123456-01"),
+        ("trace id too short", "00-1234567890123456789012345678901-1234567890123456-01"),
+        ("illegal parent id character", "00-12345678901234567890123456789012-123456789012345.-01"),
+        ("parent id too long", "00-12345678901234567890123456789012-12345678901234567-01"),
+        ("parent id too short", "00-12345678901234567890123456789012-123456789012345-01"),
+        ("illegal flags character", "00-12345678901234567890123456789012-1234567890123456-.0"),
+        ("flags too long", "00-12345678901234567890123456789012-1234567890123456-001"),
+        ("flags too short", "00-12345678901234567890123456789012-1234567890123456-1"),
         ("non-ASCII", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-0é"),
     ]
 
@@ -152,6 +171,33 @@ struct W3CTraceContextPropagatorTests {
             ["traceparent": header, "tracestate": "rojo=1"]
         )
         #expect(context == PropagationFixtures.sentinel, "\(name)")
+    }
+
+    @Test("two traceparent fields make the header invalid")
+    func duplicatedTraceparent() {
+        let headers = OTelHeaderFields([
+            ("traceparent", "00-12345678901234567890123456789011-1234567890123456-01"),
+            ("traceparent", "00-12345678901234567890123456789012-1234567890123456-01"),
+        ])
+        var context = PropagationFixtures.sentinel
+        propagator.extract(from: headers, into: &context)
+        #expect(context == PropagationFixtures.sentinel)
+    }
+
+    @Test("32 tracestate members over several fields are kept; 33 discard the tracestate but not the trace")
+    func tracestateMemberLimit() {
+        func extract(_ count: Int) -> OTelSpanContext {
+            let members = (1...count).map { "bar\($0)=\($0)" }
+            var fields = [("traceparent", "00-12345678901234567890123456789012-1234567890123456-00")]
+            for start in stride(from: 0, to: members.count, by: 10) {
+                fields.append(("tracestate", members[start..<min(start + 10, members.count)].joined(separator: ",")))
+            }
+            return propagator.extract(from: OTelHeaderFields(fields)).spanContext
+        }
+        #expect(extract(32).traceState.count == 32)
+        #expect(extract(32).traceState["bar1"] == "1")
+        #expect(extract(33).traceState.isEmpty)
+        #expect(extract(33).traceID.hexString == "12345678901234567890123456789012")
     }
 
     @Test("fields are traceparent and tracestate")

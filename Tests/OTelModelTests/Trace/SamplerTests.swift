@@ -5,11 +5,15 @@ import Testing
 
 @Suite("Samplers")
 struct SamplerTests {
-    private func decide(_ sampler: any OTelSampler, parent: OTelSpanContext? = nil, traceID: TraceID = TraceID(high: 0, low: 1))
+    private func decide(
+        _ sampler: any OTelSampler, parent: OTelSpanContext? = nil, traceID: TraceID = TraceID(high: 0, low: 1)
+    )
         -> OTelSamplingDecision
     {
-        sampler.shouldSample(parentContext: parent, traceID: traceID, name: "op", kind: .internal, attributes: [:], links: [])
-            .decision
+        sampler.shouldSample(
+            parentContext: parent, traceID: traceID, name: "op", kind: .internal, attributes: [:], links: []
+        )
+        .decision
     }
 
     @Test("always_on records and samples; always_off drops")
@@ -103,8 +107,10 @@ struct SamplerTests {
     @Test("OTEL_TRACES_SAMPLER names each built-in sampler, case-insensitively")
     func environmentNames() throws {
         let logger = Logger(label: "test")
-        #expect(OTelSamplers.fromEnvironment(["OTEL_TRACES_SAMPLER": "always_on"], logger: logger) is OTelAlwaysOnSampler)
-        #expect(OTelSamplers.fromEnvironment(["OTEL_TRACES_SAMPLER": "ALWAYS_OFF"], logger: logger) is OTelAlwaysOffSampler)
+        #expect(
+            OTelSamplers.fromEnvironment(["OTEL_TRACES_SAMPLER": "always_on"], logger: logger) is OTelAlwaysOnSampler)
+        #expect(
+            OTelSamplers.fromEnvironment(["OTEL_TRACES_SAMPLER": "ALWAYS_OFF"], logger: logger) is OTelAlwaysOffSampler)
         let ratio = OTelSamplers.fromEnvironment(
             ["OTEL_TRACES_SAMPLER": "traceidratio", "OTEL_TRACES_SAMPLER_ARG": "0.25"],
             logger: logger

@@ -75,7 +75,10 @@ final class ScriptedSampler: OTelSampler {
         links: [OTelSpanLink]
     ) -> OTelSamplingResult {
         calls.withLock {
-            $0.append(Call(parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes, links: links))
+            $0.append(
+                Call(
+                    parentContext: parentContext, traceID: traceID, name: name, kind: kind, attributes: attributes,
+                    links: links))
         }
         return result
     }

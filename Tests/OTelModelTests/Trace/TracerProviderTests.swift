@@ -32,7 +32,8 @@ struct TracerProviderTests {
     @Test("sampler attributes are added and its trace state is used")
     func samplerResultApplied() throws {
         let state = try #require(OTelTraceState(header: "vendor=value"))
-        let fixture = TraceFixture(sampler: ScriptedSampler(.recordAndSample, attributes: ["sampler.rule": "x"], traceState: state))
+        let fixture = TraceFixture(
+            sampler: ScriptedSampler(.recordAndSample, attributes: ["sampler.rule": "x"], traceState: state))
         let span = fixture.tracer.startSpan("op", parent: .stub(), attributes: ["a": 1])
         #expect(span.attributes == ["a": 1, "sampler.rule": "x"])
         #expect(span.context.traceState == state)
