@@ -34,26 +34,27 @@ public final class NoopTracer: Tracer {
     }
 
     public func inject<Carrier>(_ context: any SpanContext, format: Format, into carrier: inout Carrier) throws {
-        try Self.checkCarrier(Carrier.self, isWritable: true, format: format)
+        try Self.checkCarrier(carrier, isWritable: true, format: format)
     }
 
     public func extract<Carrier>(format: Format, from carrier: Carrier) throws -> (any SpanContext)? {
-        try Self.checkCarrier(Carrier.self, isWritable: false, format: format)
+        try Self.checkCarrier(carrier, isWritable: false, format: format)
         return nil
     }
 
-    private static func checkCarrier<Carrier>(_ type: Carrier.Type, isWritable: Bool, format: Format) throws {
+    /// Checks the carrier's dynamic type, as a real tracer's casts would, so that errors match theirs.
+    private static func checkCarrier<Carrier>(_ carrier: Carrier, isWritable: Bool, format: Format) throws {
         let fits: Bool
         switch format {
         case .textMap, .httpHeaders:
-            fits = isWritable ? type is any TextMapWriter.Type : type is any TextMapReader.Type
+            fits = isWritable ? carrier is any TextMapWriter : carrier is any TextMapReader
         case .binary:
-            fits = type == BinaryCarrier.self
+            fits = carrier is BinaryCarrier
         default:
             throw OpenTracingError.unsupportedFormat(format)
         }
         guard fits else {
-            throw OpenTracingError.invalidCarrier(format: format, carrierType: String(reflecting: type))
+            throw OpenTracingError.invalidCarrier(format: format, carrierType: String(reflecting: Carrier.self))
         }
     }
 }

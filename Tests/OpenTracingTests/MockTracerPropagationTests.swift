@@ -154,4 +154,21 @@ struct MockTracerPropagationTests {
         #expect(receive.parentSpanID == send.mockContext.spanIDValue)
         #expect(receive.baggageItem("tenant") == "7")
     }
+
+    @Test("carriers typed as existentials or Any are accepted by their dynamic type, by the mock and the no-op tracer")
+    func existentialCarriers() throws {
+        let tracer = MockTracer()
+        var writer: any TextMapWriter = [String: String]()
+        try tracer.inject(sampleContext(), format: .textMap, into: &writer)
+        let reader = try #require(writer as? [String: String])
+        let readerAsExistential: any TextMapReader = reader
+        #expect(try tracer.extract(format: .textMap, from: readerAsExistential) as? MockSpanContext == sampleContext())
+        var binary: Any = BinaryCarrier()
+        try tracer.inject(sampleContext(), format: .binary, into: &binary)
+        #expect(try tracer.extract(format: .binary, from: binary) as? MockSpanContext == sampleContext())
+
+        let noop = NoopTracer()
+        try noop.inject(noop.startSpan("a").context, format: .httpHeaders, into: &writer)
+        #expect(try noop.extract(format: .binary, from: binary) == nil)
+    }
 }

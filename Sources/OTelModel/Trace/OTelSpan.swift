@@ -134,16 +134,22 @@ public final class OTelSpan: Sendable {
         guard let record, let tracer else { return }
         let core = tracer.core
         let endTime = time ?? core.clock.nanosecondsSinceEpoch()
-        let finished: OTelFinishedSpan? = record.withLock { state in
+        // The test-and-set and the copy of the final state happen in one critical section.
+        let final: SpanRecord? = record.withLock { state in
             guard !state.isEnded else { return nil }
             state.endTime = endTime
-            return OTelFinishedSpan(
-                context: context, scope: tracer.instrumentationScope, resource: core.resource, record: state)
+            return state
         }
-        guard let finished else {
+        guard let final else {
             core.ignoredMutations.record()
             return
         }
+        let finished = OTelFinishedSpan(
+            context: context,
+            scope: tracer.instrumentationScope,
+            resource: core.resource,
+            record: final
+        )
         core.processor.onEnd(finished)
     }
 
