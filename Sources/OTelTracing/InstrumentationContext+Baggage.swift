@@ -6,7 +6,7 @@ extension InstrumentationContext {
     ///
     /// Reading resolves as a parent lookup does: when this is the caller's current context, the baggage of a
     /// span activated imperatively inside it wins. Setting stores a new ``OTelModel/OTelContext`` with the
-    /// same span and the new baggage; bind the context (`InstrumentationContext.$current.withValue`) to make it
+    /// same span (and debug marks) and the new baggage; bind the context (`InstrumentationContext.$current.withValue`) to make it
     /// current. Inside, OpenTracing's `activeSpan` carries the new items, and both APIs inject them.
     ///
     /// ```swift
@@ -17,9 +17,12 @@ extension InstrumentationContext {
     public var otelBaggage: OTelBaggage {
         get { OTelContext.resolved(from: self).baggage }
         set {
+            var updated = OTelContext.resolved(from: self)
+            updated.baggage = newValue
             // No attachment: an OpenTracing span object activated earlier does not carry the new items, so the
             // shim must hand out a span over this context instead.
-            otelContext = OTelContext(span: OTelContext.resolved(from: self).span, baggage: newValue)
+            updated.attachment = nil
+            otelContext = updated
         }
     }
 }

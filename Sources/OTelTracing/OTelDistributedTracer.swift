@@ -60,8 +60,9 @@ public struct OTelDistributedTracer: Tracing.Tracer {
     /// starting exactly at `instant`.
     ///
     /// The sampler sees the name and kind (swift-distributed-tracing sets attributes and links only after the
-    /// start). The returned span's ``OTelDistributedSpan/context`` is `context` with the new span current and
-    /// the parent's baggage.
+    /// start). The returned span's ``OTelDistributedSpan/context`` is `context` with the new span current, the
+    /// parent's baggage and the debug marks of an extracted parent (so B3 and Jaeger inject the debug flag
+    /// again).
     public func startSpan<Instant: TracerInstant>(
         _ operationName: String,
         context: @autoclosure () -> InstrumentationContext,
@@ -76,10 +77,11 @@ public struct OTelDistributedTracer: Tracing.Tracer {
         let otelSpan = otelTracer.startSpan(
             operationName,
             kind: kind.otelSpanKind,
-            parent: parent.span?.context,
+            context: parent,
             startTime: instant().nanosecondsSinceEpoch
         )
-        spanContext.otelContext = OTelContext(span: otelSpan, baggage: parent.baggage)
+        // Keeps the baggage and an extracted parent's debug marks; drops the parent's attachment.
+        spanContext.otelContext = parent.withSpan(otelSpan)
         return OTelDistributedSpan(otelSpan: otelSpan, context: spanContext)
     }
 

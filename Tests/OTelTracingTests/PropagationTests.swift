@@ -102,4 +102,36 @@ struct PropagationTests {
         fixture.sdt.withSpan("server", context: context) { _ in }
         expectChain(["client", "server"], in: try await fixture.exportedSpans())
     }
+
+    @Test("an extracted B3 debug flag is carried to withSpan children and injected again")
+    func debugFlag() throws {
+        let fixture = MixedFixture(propagator: OTelB3Propagator(injectEncoding: .singleHeader))
+        let traceID = "4bf92f3577b34da6a3ce929d0e0e4736"
+        var context = InstrumentationContext.topLevel
+        fixture.sdt.extract(["b3": "\(traceID)-00f067aa0ba902b7-d"], into: &context, using: DictionaryExtractor())
+        var headers: [String: String] = [:]
+        fixture.sdt.withSpan("server", context: context) { span in
+            fixture.sdt.inject(span.context, into: &headers, using: DictionaryInjector())
+        }
+        let b3 = try #require(headers["b3"])
+        #expect(b3.hasPrefix(traceID + "-"))
+        #expect(!b3.contains("00f067aa0ba902b7"), "the child's span id is injected")
+        #expect(b3.hasSuffix("-d"))
+    }
+
+    @Test("a jaeger-debug-id request starts a debug trace whose root span carries the id")
+    func jaegerDebugID() async throws {
+        let fixture = MixedFixture(propagator: OTelJaegerPropagator())
+        var context = InstrumentationContext.topLevel
+        fixture.sdt.extract(["jaeger-debug-id": "dbg-17"], into: &context, using: DictionaryExtractor())
+        var headers: [String: String] = [:]
+        fixture.sdt.withSpan("server", context: context) { span in
+            fixture.sdt.inject(span.context, into: &headers, using: DictionaryInjector())
+        }
+        let server = try await fixture.exportedSpan(named: "server")
+        #expect(server.parentSpanID == nil)
+        #expect(server.attributes["jaeger-debug-id"] == .string("dbg-17"))
+        let flags = try #require(headers["uber-trace-id"]?.split(separator: ":").last)
+        #expect(Int(flags, radix: 16).map { $0 & 0x03 } == 0x03, "sampled and debug")
+    }
 }
