@@ -1,5 +1,6 @@
 import OTelModel
 import OTelTracing
+import OpenTracing
 import Testing
 import Tracing
 
@@ -210,5 +211,24 @@ struct MappingTests {
             Tracing.withSpan("global") { _ in }
         }
         #expect(try await fixture.exportedSpans().map(\.name) == ["global"])
+    }
+
+    @Test("a sampled-out withSpan span records nothing but propagates its context, and its OT children follow it")
+    func sampledOut() async throws {
+        let fixture = MixedFixture(sampler: OTelParentBasedSampler(root: OTelAlwaysOffSampler()))
+        var headers: [String: String] = [:]
+        fixture.sdt.withSpan("dropped") { span in
+            #expect(!span.isRecording)
+            span.attributes["ignored"] = true
+            #expect(span.attributes.isEmpty)
+            let child = fixture.ot.startSpan("ot-child")
+            #expect(child.context.traceID == span.otelSpan.context.traceID.hexString)
+            child.finish()
+            fixture.sdt.inject(span.context, into: &headers, using: DictionaryInjector())
+        }
+        let traceparent = try #require(headers["traceparent"])
+        let flags = try #require(traceparent.split(separator: "-").last.flatMap { UInt8($0, radix: 16) })
+        #expect(flags & 0x01 == 0, "injected as not sampled")
+        #expect(try await fixture.exportedSpans().isEmpty)
     }
 }

@@ -12,11 +12,14 @@ struct MixedFixture: Sendable {
     let sdt: OTelDistributedTracer
     let ot: any OpenTracingShimTracer
 
-    init(propagator: (any OTelTextMapPropagator)? = nil, idGenerator: any OTelIDGenerator = OTelRandomIDGenerator()) {
+    init(
+        propagator: (any OTelTextMapPropagator)? = nil,
+        sampler: any OTelSampler = OTelParentBasedSampler(root: OTelAlwaysOnSampler())
+    ) {
         provider = OTelTracerProvider(
             resource: OTelResource(),
-            processors: [OTelSimpleSpanProcessor(exporter: exporter)],
-            idGenerator: idGenerator
+            sampler: sampler,
+            processors: [OTelSimpleSpanProcessor(exporter: exporter)]
         )
         sdt = OTelDistributedTracer(provider: provider, propagator: propagator)
         ot = OpenTracingShim.makeTracer(
