@@ -8,13 +8,27 @@ import OTelTracing
 import OpenTracing
 import Tracing
 
+#if OTLP
+import Logging
+import OTLPExporter
+#endif
+
 @main
 struct MixedTracingApp {
     static func main() async throws {
-        // One pipeline for both APIs. OTLP/HTTP export is not on this branch yet: spans go to memory and are
-        // printed. With the OTLP exporter, pass it to the batch processor instead of `exporter`.
+        // One pipeline for both APIs: spans are kept in memory to print the tree, and with the OTLP trait also
+        // exported over OTLP/HTTP (OTEL_EXPORTER_OTLP_ENDPOINT, by default http://localhost:4318).
         let exporter = OTelInMemorySpanExporter()
-        let provider = OTelTracerProvider(processors: [OTelBatchSpanProcessor(exporter: exporter)])
+        var processors: [any OTelSpanProcessor] = [OTelSimpleSpanProcessor(exporter: exporter)]
+        #if OTLP
+        let logger = Logger(label: "MixedTracing")
+        let otlpExporter = try OTLPHTTPSpanExporter(
+            configuration: OTLPHTTPExporterConfiguration(environment: .process, logger: logger),
+            logger: logger
+        )
+        processors.append(OTelBatchSpanProcessor(exporter: otlpExporter))
+        #endif
+        let provider = OTelTracerProvider(processors: processors)  // resource from OTEL_SERVICE_NAME etc.
 
         // swift-distributed-tracing (AsyncHTTPClient, the server handler, migrated code) and OpenTracing (legacy
         // code), over the same provider. Bootstrap before creating the HTTP client: it reads the tracer then.
@@ -37,5 +51,12 @@ struct MixedTracingApp {
 
         print("response: \(reply)\n")
         SpanTreePrinter.print(exporter.finishedSpans)
+        #if OTLP
+        let statistics = otlpExporter.statistics
+        print(
+            "\nOTLP/HTTP to \(otlpExporter.configuration.endpoint): exported \(statistics.exportedSpans) spans "
+                + "in \(statistics.requests) request(s), \(statistics.failedRequests) failed"
+        )
+        #endif
     }
 }
