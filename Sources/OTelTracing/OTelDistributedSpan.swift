@@ -8,8 +8,8 @@ public import Tracing
 /// `activeSpan`) and this span see one state. The span is a small value; copies refer to the same OpenTelemetry
 /// span.
 ///
-/// - Attributes: setting ``attributes`` sets the attributes that are new or changed; OpenTelemetry spans have no
-///   attribute removal, so an attribute set to `nil` keeps its last value. Values map as
+/// - Attributes: setting ``attributes`` sets every attribute it holds; OpenTelemetry spans have no attribute
+///   removal, so an attribute set to `nil` keeps its last value. Values map as
 ///   ``Tracing/SpanAttribute/otelAttributeValue`` says.
 /// - ``recordError(_:attributes:at:)`` adds an `exception` event; the status is left alone, as the
 ///   OpenTelemetry specification requires (`withSpan` sets it to error when the operation throws).
@@ -43,13 +43,9 @@ public struct OTelDistributedSpan: Tracing.Span {
     public var attributes: SpanAttributes {
         get { otelSpan.attributes.spanAttributes }
         nonmutating set {
-            let current = otelSpan.attributes
-            var changed = OTelAttributes()
-            newValue.forEach { key, value in
-                guard let converted = value.otelAttributeValue, current[key] != converted else { return }
-                changed.updateValue(converted, forKey: key)
-            }
-            otelSpan.setAttributes(changed)
+            // Setting every value again is cheaper than reading the span's attributes back to find the changed
+            // ones: spans carry few attributes, and `span.attributes[key] = value` passes them all here.
+            otelSpan.setAttributes(newValue.otelAttributes)
         }
     }
 
