@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "OpenTracingTestKit", targets: ["OpenTracingTestKit"]),
         .library(name: "OTelModel", targets: ["OTelModel"]),
         .library(name: "OTShim", targets: ["OTShim"]),
+        .library(name: "OTelTracing", targets: ["OTelTracing"]),
         .library(name: "OTLPExporter", targets: ["OTLPExporter"]),
         .executable(name: "otlp-export", targets: ["otlp-export"]),
     ],
@@ -40,6 +41,17 @@ let package = Package(
         .target(
             name: "OTShim",
             dependencies: ["OpenTracing", "OTelModel", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // MARK: - swift-distributed-tracing over OTelModel
+        .target(
+            name: "OTelTracing",
+            dependencies: [
+                "OTelModel",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Instrumentation", package: "swift-distributed-tracing"),
+            ]
         ),
 
         // MARK: - OTLP wire: protoc-c decoding, hand-written encoding, HTTP export
@@ -131,6 +143,13 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .testTarget(
+            name: "OTelTracingTests",
+            dependencies: [
+                "OTelTracing", "OTShim", "OpenTracing", "OTelModel",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),
     ]
