@@ -4,7 +4,7 @@
 SWIFT ?= swift
 APT_PACKAGES := libprotobuf-c-dev protobuf-c-compiler pkg-config zlib1g-dev
 
-.PHONY: all build test demo bench deps generate clean
+.PHONY: all build test demo bench deps pydeps generate clean
 
 all: build
 
@@ -23,8 +23,16 @@ deps:
 build: deps
 	$(SWIFT) build
 
-test: deps
+# The official opentelemetry-proto Python bindings: the conformance test decodes our bytes with them.
+pydeps:
+	@python3 -c "import opentelemetry.proto" 2>/dev/null || python3 -m pip install --quiet opentelemetry-proto
+
+test: deps pydeps
 	$(SWIFT) test
+
+# Regenerate Sources/COTLP from proto/ (protoc-c); see proto/README.md.
+generate: deps
+	scripts/generate-cotlp.sh
 
 demo: deps
 	$(SWIFT) run otlp-export demo

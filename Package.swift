@@ -36,7 +36,10 @@ let package = Package(
         ),
 
         // MARK: - The shim: OpenTracing over OTelModel
-        .target(name: "OTShim", dependencies: ["OpenTracing", "OTelModel"]),
+        .target(
+            name: "OTShim",
+            dependencies: ["OpenTracing", "OTelModel", .product(name: "Logging", package: "swift-log")]
+        ),
 
         // MARK: - OTLP wire: protoc-c decoding, hand-written encoding, HTTP export
         .systemLibrary(
@@ -77,7 +80,13 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "OpenTracingTests", dependencies: ["OpenTracing", "OpenTracingTestKit"]),
         .testTarget(name: "OTelModelTests", dependencies: ["OTelModel"]),
-        .testTarget(name: "OTShimTests", dependencies: ["OTShim", "OpenTracing", "OpenTracingTestKit", "OTelModel"]),
+        .testTarget(
+            name: "OTShimTests",
+            dependencies: [
+                "OTShim", "OpenTracing", "OpenTracingTestKit", "OTelModel",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "OTLPExporterTests", dependencies: ["OTLPExporter", "OTelModel", "COTLP"]),
     ]
 )

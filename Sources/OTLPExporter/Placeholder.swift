@@ -1,1 +1,0 @@
-// Placeholder: OTLPExporter is built in a later change.

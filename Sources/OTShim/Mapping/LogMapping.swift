@@ -1,0 +1,67 @@
+import OTelModel
+import OpenTracing
+
+/// How an OpenTracing log entry becomes an OpenTelemetry event (OT-33, OT-41, OT-42, OT-43).
+enum LogMapping {
+    static let exceptionEventName = "exception"
+    static let defaultEventName = "log"
+    static let exceptionType = "exception.type"
+    static let exceptionMessage = "exception.message"
+    static let exceptionStacktrace = "exception.stacktrace"
+
+    /// The event for `fields`.
+    ///
+    /// - The name is the value of the `event` field (the last one, as its attribute keeps the last value), else
+    ///   `log` when there is none or it is empty (OT-41). The `event` field stays an attribute.
+    /// - With `event` = `error` the event is `exception` (OT-42): string values of `error.kind`, `message` and
+    ///   `stack` are renamed `exception.type`, `exception.message` and `exception.stacktrace`. An `error.object`
+    ///   that is a Swift `Error` is recorded as the exception: its type (`String(reflecting:)`) and description
+    ///   fill `exception.type` and `exception.message` unless those were given explicitly; the object itself is
+    ///   not kept. Every other field is an attribute.
+    /// - Values convert as tags do (``TagMapping/attributeValue(_:)``).
+    static func event(for fields: [LogField]) -> (name: String, attributes: OTelAttributes) {
+        var eventName: String?
+        for field in fields where field.key == LogFieldKey.event {
+            eventName = field.value.stringValue
+        }
+        if eventName == "error" {
+            return (exceptionEventName, exceptionAttributes(fields))
+        }
+        var attributes = OTelAttributes()
+        attributes.reserveCapacity(fields.count)
+        for field in fields {
+            attributes.updateValue(TagMapping.attributeValue(field.value), forKey: field.key)
+        }
+        let name = eventName.flatMap { $0.isEmpty ? nil : $0 } ?? defaultEventName
+        return (name, attributes)
+    }
+
+    private static func exceptionAttributes(_ fields: [LogField]) -> OTelAttributes {
+        var attributes = OTelAttributes()
+        attributes.reserveCapacity(fields.count + 1)
+        var recordedError: (any Error)?
+        for field in fields {
+            switch (field.key, field.value) {
+            case (LogFieldKey.errorObject, .error(let error)):
+                recordedError = error
+            case (LogFieldKey.errorKind, .string(let text)):
+                attributes.updateValue(.string(text), forKey: exceptionType)
+            case (LogFieldKey.message, .string(let text)):
+                attributes.updateValue(.string(text), forKey: exceptionMessage)
+            case (LogFieldKey.stack, .string(let text)):
+                attributes.updateValue(.string(text), forKey: exceptionStacktrace)
+            default:
+                attributes.updateValue(TagMapping.attributeValue(field.value), forKey: field.key)
+            }
+        }
+        if let recordedError {
+            if attributes[exceptionType] == nil {
+                attributes.updateValue(.string(String(reflecting: type(of: recordedError))), forKey: exceptionType)
+            }
+            if attributes[exceptionMessage] == nil {
+                attributes.updateValue(.string(String(describing: recordedError)), forKey: exceptionMessage)
+            }
+        }
+        return attributes
+    }
+}

@@ -1,0 +1,66 @@
+import OTelModel
+import OpenTracing
+
+/// How OpenTracing tag and log values become OpenTelemetry attribute values, and what the `error` and `span.kind`
+/// tags mean.
+enum TagMapping {
+    /// The attribute value of a tag or log field (OT-38): strings, booleans, signed integers and doubles keep their
+    /// type; an unsigned value keeps it up to `Int64.max` and is a decimal string above; errors and other values
+    /// become their description (OTel attributes cannot hold them; OT-38 says "converted to a string").
+    @inline(__always)
+    static func attributeValue(_ value: TagValue) -> OTelAttributeValue {
+        switch value {
+        case .string(let string): .string(string)
+        case .bool(let bool): .bool(bool)
+        case .int(let int): .int(int)
+        case .double(let double): .double(double)
+        case .uint(let uint): uint <= UInt64(Int64.max) ? .int(Int64(uint)) : .string(String(uint))
+        case .error(let error): .string(String(describing: error))
+        case .describing(let described): .string(described.description)
+        }
+    }
+
+    /// The status the `error` tag asks for (OT-39): `true` or `"true"` (any case) → error, `false` or `"false"`
+    /// → ok; `nil` for any other value, which stays an attribute instead (nothing is lost).
+    static func status(ofErrorTag value: TagValue) -> OTelSpanStatus? {
+        switch value {
+        case .bool(let flag):
+            return flag ? .error() : .ok
+        case .string(let text):
+            if text.equalsIgnoringASCIICase("true") { return .error() }
+            if text.equalsIgnoringASCIICase("false") { return .ok }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// The span kind a `span.kind` tag names: `client`, `server`, `producer` or `consumer` in any case; `nil`
+    /// otherwise.
+    static func spanKind(ofSpanKindTag value: TagValue) -> OTelSpanKind? {
+        guard case .string(let text) = value else { return nil }
+        switch text.utf8.count {
+        case 6:
+            if text.equalsIgnoringASCIICase("client") { return .client }
+            if text.equalsIgnoringASCIICase("server") { return .server }
+        case 8:
+            if text.equalsIgnoringASCIICase("producer") { return .producer }
+            if text.equalsIgnoringASCIICase("consumer") { return .consumer }
+        default:
+            break
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Whether this string equals `lowercase` (lowercase ASCII), ignoring ASCII case, without allocating.
+    func equalsIgnoringASCIICase(_ lowercase: String) -> Bool {
+        guard utf8.count == lowercase.utf8.count else { return false }
+        for (byte, expected) in zip(utf8, lowercase.utf8) {
+            let folded = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            if folded != expected { return false }
+        }
+        return true
+    }
+}

@@ -1,1 +1,0 @@
-// Placeholder: OTShim is built in a later change.

@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A mutual-exclusion lock over a `pthread_mutex_t` at a stable heap address.
+///
+/// Used instead of `Synchronization.Mutex`, which ThreadSanitizer misreports on Linux.
+final class Lock: @unchecked Sendable {
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+
+    init() {
+        mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        let status = pthread_mutex_init(mutex, nil)
+        precondition(status == 0, "pthread_mutex_init failed: \(status)")
+    }
+
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deinitialize(count: 1)
+        mutex.deallocate()
+    }
+
+    /// Runs `body` while holding the lock.
+    @inline(__always)
+    func withLock<Result>(_ body: () throws -> Result) rethrows -> Result {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}
+
+/// A value guarded by a ``Lock``.
+final class LockedValue<Value>: @unchecked Sendable {
+    private let lock = Lock()
+    private var value: Value
+
+    init(_ value: Value) {
+        self.value = value
+    }
+
+    /// Runs `body` with exclusive access to the value.
+    @inline(__always)
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        try lock.withLock { try body(&value) }
+    }
+}
+
+/// A fixed set of mutexes shared by many small objects, chosen by object identity.
+///
+/// Span shims guard their (rarely changing) span-context reference with one of these instead of a mutex of their
+/// own, so starting a span allocates no lock. Critical sections are a pointer swap or read, so sharing a stripe
+/// costs nothing measurable.
+enum LockStripes {
+    private static let count = 64
+    private nonisolated(unsafe) static let mutexes: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutexes = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: count)
+        for index in 0..<count {
+            (mutexes + index).initialize(to: pthread_mutex_t())
+            let status = pthread_mutex_init(mutexes + index, nil)
+            precondition(status == 0, "pthread_mutex_init failed: \(status)")
+        }
+        return mutexes
+    }()
+
+    /// Runs `body` while holding the stripe of `object`.
+    @inline(__always)
+    static func withLock<Result>(for object: AnyObject, _ body: () throws -> Result) rethrows -> Result {
+        // Heap objects are 16-byte aligned: drop the low bits so that neighbours spread over the stripes.
+        let address = UInt(bitPattern: ObjectIdentifier(object).hashValue)
+        let mutex = mutexes + Int((address >> 4) % UInt(count))
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body()
+    }
+}

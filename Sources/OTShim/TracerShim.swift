@@ -1,0 +1,152 @@
+import Logging
+import OTelModel
+import OpenTracing
+import Synchronization
+
+/// The OpenTracing tracer over an OpenTelemetry tracer provider (OT-5 … OT-17, OT-29).
+final class TracerShim: OpenTracingShimTracer {
+    let provider: OTelTracerProvider
+    let otelTracer: OTelTracer
+    let textMapPropagator: any OTelTextMapPropagator
+    let httpHeadersPropagator: any OTelTextMapPropagator
+    let mapsSpanKindTag: Bool
+    let logger: Logger
+    let diagnostics: ShimDiagnostics
+    private let scopeManagerShim: ScopeManagerShim
+    private let closed = Atomic<Bool>(false)
+
+    /// The attribute every link gets (OT-10, semantic conventions "trace-compatibility").
+    static let referenceTypeKey = "opentracing.ref_type"
+    private static let childOfLinkAttributes: OTelAttributes = [referenceTypeKey: .string(Reference.Kind.childOf.rawValue)]
+    private static let followsFromLinkAttributes: OTelAttributes = [
+        referenceTypeKey: .string(Reference.Kind.followsFrom.rawValue)
+    ]
+
+    init(provider: OTelTracerProvider, configuration: OpenTracingShim.Configuration) {
+        self.provider = provider
+        otelTracer = provider.tracer(name: OpenTracingShim.instrumentationScopeName, version: OpenTracingShim.version)
+        textMapPropagator = configuration.textMapPropagator
+        httpHeadersPropagator = configuration.httpHeadersPropagator
+        mapsSpanKindTag = configuration.mapsSpanKindTag
+        logger = configuration.logger
+        diagnostics = ShimDiagnostics(logger: configuration.logger)
+        scopeManagerShim = ScopeManagerShim(diagnostics: diagnostics, misuseHandler: configuration.scopeMisuseHandler)
+        scopeManagerShim.tracer = self
+    }
+
+    /// The scope manager over the OpenTelemetry context (OT-48).
+    var scopeManager: any ScopeManager { scopeManagerShim }
+
+    /// Starts an OpenTelemetry span (OT-9 … OT-17).
+    ///
+    /// - Parent: the first `childOf` reference, else the first reference (a `followsFrom` reference alone still
+    ///   parents, unlike the Go bridge), else, unless `ignoreActiveSpan`, the current span.
+    /// - Links: every reference, the parent's included, in order, with `opentracing.ref_type`; also references to
+    ///   invalid (baggage-only) contexts, since the attribute makes them worth recording (OT-17).
+    /// - Baggage: the union of the references' baggage, a later reference winning on a repeated key (OT-11); else
+    ///   the current baggage, plus items set on the active span after it was activated; none with
+    ///   `ignoreActiveSpan` and no references (OT-12).
+    /// - Tags are start attributes, so the sampler sees them (OT-13); `error` sets the status right after creation
+    ///   (OT-14); `span.kind` sets the kind at creation.
+    func startSpan(
+        _ operationName: String,
+        references: [Reference],
+        tags: [String: TagValue],
+        startTime: Timestamp?,
+        ignoreActiveSpan: Bool
+    ) -> any OpenTracing.Span {
+        var parent: OTelSpanContext?
+        var baggage = OTelBaggage()
+        var isDebug = false
+        var links: [OTelSpanLink] = []
+        if !references.isEmpty {
+            links.reserveCapacity(references.count)
+            var firstContext: SpanContextShim?
+            var parentContext: SpanContextShim?
+            for reference in references {
+                let (referenced, isForeign) = SpanContextShim.converting(reference.context)
+                if isForeign { diagnostics.report(.foreignSpanContext, detail: "\(type(of: reference.context))") }
+                let isChildOf = reference.kind == .childOf
+                links.append(
+                    OTelSpanLink(
+                        context: referenced.spanContext,
+                        attributes: isChildOf ? Self.childOfLinkAttributes : Self.followsFromLinkAttributes
+                    )
+                )
+                if firstContext == nil {
+                    firstContext = referenced
+                    baggage = referenced.baggage
+                } else {
+                    for entry in referenced.baggage { baggage = baggage.setting(entry) }
+                }
+                if parentContext == nil, isChildOf { parentContext = referenced }
+            }
+            let chosen = parentContext ?? firstContext
+            parent = chosen?.spanContext
+            isDebug = chosen?.isDebug ?? false
+        } else if !ignoreActiveSpan {
+            let current = OTelContext.current
+            parent = current.span?.context
+            baggage = current.baggage
+            if let activation = current.attachment as? ScopeShim, let spanShim = activation.spanShim,
+                activation.otelSpan === current.span
+            {
+                // Items set on the active span after its activation reach its children too (OT-51's gap).
+                let live = spanShim.contextShim
+                for entry in live.baggage where baggage.entry(named: entry.name) != entry {
+                    baggage = baggage.setting(entry)
+                }
+                isDebug = live.isDebug
+            }
+        }
+
+        var attributes = OTelAttributes()
+        var kind = OTelSpanKind.internal
+        var status: OTelSpanStatus?
+        if !tags.isEmpty {
+            attributes.reserveCapacity(tags.count)
+            for (key, value) in tags {
+                if key == SpanTag.error, let errorStatus = TagMapping.status(ofErrorTag: value) {
+                    status = errorStatus
+                } else if key == SpanTag.spanKind, mapsSpanKindTag, let tagKind = TagMapping.spanKind(ofSpanKindTag: value) {
+                    kind = tagKind
+                } else {
+                    attributes.updateValue(TagMapping.attributeValue(value), forKey: key)
+                }
+            }
+        }
+
+        let otelSpan = otelTracer.startSpan(
+            operationName,
+            kind: kind,
+            parent: parent,
+            attributes: attributes,
+            links: links,
+            startTime: startTime?.nanosecondsSinceEpoch
+        )
+        if let status { otelSpan.setStatus(status) }
+        return SpanShim(
+            otelSpan: otelSpan,
+            tracer: self,
+            context: SpanContextShim(spanContext: otelSpan.context, baggage: baggage, isDebug: isDebug)
+        )
+    }
+
+    func flush() async {
+        do {
+            try await provider.forceFlush()
+        } catch {
+            logger.warning("OpenTracing shim: flushing the tracer provider failed", metadata: ["error": "\(error)"])
+        }
+    }
+
+    /// Flushes and shuts the provider down once; errors are logged, never thrown (OT-29).
+    func close() async {
+        guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        await flush()
+        await provider.shutdown()
+    }
+
+    /// Whether ``close()`` was called.
+    var isClosed: Bool { closed.load(ordering: .relaxed) }
+}
