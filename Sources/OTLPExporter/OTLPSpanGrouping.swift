@@ -1,0 +1,148 @@
+import OTelModel
+
+/// Groups a batch of spans by resource, then by instrumentation scope, as `ExportTraceServiceRequest` nests them,
+/// without copying a span: the result is span positions, in reusable arrays that keep their capacity between
+/// batches (no allocation in the steady state).
+///
+/// Groups keep the order in which they first appear, and spans keep their order within a group. A span is first
+/// compared with the group of the span before it (one provider and one tracer: the common case costs two cheap
+/// comparisons), then with the other groups.
+struct OTLPSpanGrouping {
+    struct ResourceGroup {
+        /// The position of the first span with this resource.
+        var firstSpan: Int
+        /// The range of ``scopeOrder`` listing this resource's scope groups.
+        var scopes: Range<Int>
+    }
+
+    struct ScopeGroup {
+        var resourceGroup: Int
+        /// The position of the first span with this scope.
+        var firstSpan: Int
+        /// The range of ``order`` holding this group's span positions.
+        var spans: Range<Int>
+    }
+
+    private(set) var resourceGroups: [ResourceGroup] = []
+    private(set) var scopeGroups: [ScopeGroup] = []
+    /// Scope group indices, resource group by resource group.
+    private(set) var scopeOrder: [Int] = []
+    /// Span positions (offsets into the grouped slice), scope group by scope group.
+    private(set) var order: [Int] = []
+    private var groupOfSpan: [Int] = []
+
+    /// Groups `spans`; positions are offsets from `spans.startIndex`.
+    mutating func group(_ spans: ArraySlice<OTelFinishedSpan>) {
+        resourceGroups.removeAll(keepingCapacity: true)
+        scopeGroups.removeAll(keepingCapacity: true)
+        scopeOrder.removeAll(keepingCapacity: true)
+        order.removeAll(keepingCapacity: true)
+        groupOfSpan.removeAll(keepingCapacity: true)
+        guard !spans.isEmpty else { return }
+
+        let base = spans.startIndex
+        var current = -1
+        for offset in 0..<spans.count {
+            let span = spans[base + offset]
+            if current < 0 || !belongs(span, to: current, in: spans) {
+                current = findOrAddGroup(for: span, at: offset, in: spans)
+            }
+            groupOfSpan.append(current)
+            scopeGroups[current].spans = 0..<(scopeGroups[current].spans.upperBound + 1)
+        }
+
+        // Lay the scope groups out resource by resource, then the spans scope group by scope group.
+        var next = 0
+        for resourceIndex in resourceGroups.indices {
+            let first = scopeOrder.count
+            for scopeIndex in scopeGroups.indices where scopeGroups[scopeIndex].resourceGroup == resourceIndex {
+                scopeOrder.append(scopeIndex)
+                let count = scopeGroups[scopeIndex].spans.upperBound
+                scopeGroups[scopeIndex].spans = next..<next  // filled below
+                next += count
+            }
+            resourceGroups[resourceIndex].scopes = first..<scopeOrder.count
+        }
+        order.append(contentsOf: repeatElement(0, count: spans.count))
+        for offset in 0..<spans.count {
+            let groupIndex = groupOfSpan[offset]
+            let end = scopeGroups[groupIndex].spans.upperBound
+            order[end] = offset
+            scopeGroups[groupIndex].spans = scopeGroups[groupIndex].spans.lowerBound..<(end + 1)
+        }
+    }
+
+    private func belongs(_ span: OTelFinishedSpan, to groupIndex: Int, in spans: ArraySlice<OTelFinishedSpan>) -> Bool {
+        let group = scopeGroups[groupIndex]
+        let scopeSpan = spans[spans.startIndex + group.firstSpan]
+        guard span.instrumentationScope.isSameForExport(as: scopeSpan.instrumentationScope) else { return false }
+        let resourceSpan = spans[spans.startIndex + resourceGroups[group.resourceGroup].firstSpan]
+        return span.resource.isSameForExport(as: resourceSpan.resource)
+    }
+
+    private mutating func findOrAddGroup(
+        for span: OTelFinishedSpan,
+        at offset: Int,
+        in spans: ArraySlice<OTelFinishedSpan>
+    ) -> Int {
+        let base = spans.startIndex
+        let resourceIndex: Int
+        if let found = resourceGroups.firstIndex(where: { spans[base + $0.firstSpan].resource.isSameForExport(as: span.resource) }) {
+            resourceIndex = found
+        } else {
+            resourceGroups.append(ResourceGroup(firstSpan: offset, scopes: 0..<0))
+            resourceIndex = resourceGroups.count - 1
+        }
+        if let found = scopeGroups.firstIndex(where: {
+            $0.resourceGroup == resourceIndex
+                && spans[base + $0.firstSpan].instrumentationScope.isSameForExport(as: span.instrumentationScope)
+        }) {
+            return found
+        }
+        // `spans` counts the group's spans until the layout pass turns it into a range of `order`.
+        scopeGroups.append(ScopeGroup(resourceGroup: resourceIndex, firstSpan: offset, spans: 0..<0))
+        return scopeGroups.count - 1
+    }
+}
+
+extension OTelResource {
+    /// Whether `other` encodes identically: same schema URL, dropped count and attributes.
+    ///
+    /// Spans of one provider share one resource, so attributes are first compared in order (strings sharing
+    /// storage compare in constant time); a different order falls back to the order-insensitive comparison.
+    func isSameForExport(as other: OTelResource) -> Bool {
+        guard schemaURL == other.schemaURL, attributes.count == other.attributes.count,
+            attributes.droppedCount == other.attributes.droppedCount
+        else { return false }
+        return attributes.hasSameAttributes(as: other.attributes)
+    }
+}
+
+extension OTelInstrumentationScope {
+    /// Whether `other` encodes identically: same name, version, schema URL and attributes.
+    func isSameForExport(as other: OTelInstrumentationScope) -> Bool {
+        name == other.name && version == other.version && schemaURL == other.schemaURL
+            && attributes.count == other.attributes.count && attributes.droppedCount == other.attributes.droppedCount
+            && attributes.hasSameAttributes(as: other.attributes)
+    }
+}
+
+extension OTelAttributes {
+    /// Whether both hold the same keys with wire-identical values (counts already checked equal).
+    func hasSameAttributes(as other: OTelAttributes) -> Bool {
+        var inOrder = true
+        for position in indices {
+            let mine = self[position]
+            let theirs = other[position]
+            if mine.key != theirs.key || !mine.value.isIdenticalOnTheWire(to: theirs.value) {
+                inOrder = false
+                break
+            }
+        }
+        if inOrder { return true }
+        for (key, value) in self {
+            guard let theirs = other[key], value.isIdenticalOnTheWire(to: theirs) else { return false }
+        }
+        return true
+    }
+}

@@ -1,0 +1,158 @@
+import OTelModel
+
+// The model's spans as OTLP protobuf, written back to front (see ProtobufReverseWriter): fields from the highest
+// number to the lowest, repeated elements last-first. Everything is read in place from the model values; nothing
+// is copied or allocated per span.
+
+extension ProtobufReverseWriter {
+    /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
+    mutating func writeExportTraceServiceRequest(
+        _ spans: ArraySlice<OTelFinishedSpan>,
+        grouping: borrowing OTLPSpanGrouping
+    ) {
+        let base = spans.startIndex
+        for resourceGroup in grouping.resourceGroups.reversed() {
+            let resource = spans[base + resourceGroup.firstSpan].resource
+            writeMessage(field: OTLPField.ExportTraceServiceRequest.resourceSpans) { w in
+                if let schemaURL = resource.schemaURL, !schemaURL.isEmpty {
+                    w.writeStringField(OTLPField.ResourceSpans.schemaURL, schemaURL)
+                }
+                for scopeIndex in grouping.scopeOrder[resourceGroup.scopes].reversed() {
+                    let scopeGroup = grouping.scopeGroups[scopeIndex]
+                    let scope = spans[base + scopeGroup.firstSpan].instrumentationScope
+                    w.writeMessage(field: OTLPField.ResourceSpans.scopeSpans) { w in
+                        if let schemaURL = scope.schemaURL, !schemaURL.isEmpty {
+                            w.writeStringField(OTLPField.ScopeSpans.schemaURL, schemaURL)
+                        }
+                        for offset in grouping.order[scopeGroup.spans].reversed() {
+                            w.writeSpan(spans[base + offset])
+                        }
+                        w.writeMessage(field: OTLPField.ScopeSpans.scope) { w in
+                            w.writeDroppedCount(OTLPField.InstrumentationScope.droppedAttributesCount, scope.attributes.droppedCount)
+                            w.writeAttributes(field: OTLPField.InstrumentationScope.attributes, scope.attributes)
+                            if let version = scope.version, !version.isEmpty {
+                                w.writeStringField(OTLPField.InstrumentationScope.version, version)
+                            }
+                            if !scope.name.isEmpty {
+                                w.writeStringField(OTLPField.InstrumentationScope.name, scope.name)
+                            }
+                        }
+                    }
+                }
+                // Always present, even without attributes.
+                w.writeMessage(field: OTLPField.ResourceSpans.resource) { w in
+                    w.writeDroppedCount(OTLPField.Resource.droppedAttributesCount, resource.attributes.droppedCount)
+                    w.writeAttributes(field: OTLPField.Resource.attributes, resource.attributes)
+                }
+            }
+        }
+    }
+
+    /// Writes one `Span` (field 2 of `ScopeSpans`) with every field the model has.
+    ///
+    /// `flags` carries the W3C trace flags in bits 0–7, "is-remote known" in bit 8 and "parent is remote" in bit 9
+    /// (a root span has no remote parent: bit 8 only), as OTel Java and Go write them.
+    mutating func writeSpan(_ span: OTelFinishedSpan) {
+        writeMessage(field: OTLPField.ScopeSpans.spans) { w in
+            w.writeFixed32Field(
+                OTLPField.Span.flags,
+                OTLPSpanFlags.make(
+                    traceFlags: span.context.traceFlags.rawValue,
+                    isRemote: span.parentSpanID != nil && span.parentIsRemote
+                )
+            )
+            let statusCode = span.status.otlpCode
+            if statusCode != .unset {
+                w.writeMessage(field: OTLPField.Span.status) { status in
+                    status.writeInt32Field(OTLPField.Status.code, statusCode.rawValue)
+                    let message = span.status.otlpMessage
+                    if !message.isEmpty {
+                        status.writeStringField(OTLPField.Status.message, message)
+                    }
+                }
+            }
+            w.writeDroppedCount(OTLPField.Span.droppedLinksCount, span.droppedLinkCount)
+            for link in span.links.reversed() {
+                w.writeLink(link)
+            }
+            w.writeDroppedCount(OTLPField.Span.droppedEventsCount, span.droppedEventCount)
+            for event in span.events.reversed() {
+                w.writeMessage(field: OTLPField.Span.events) { w in
+                    w.writeDroppedCount(OTLPField.Event.droppedAttributesCount, event.attributes.droppedCount)
+                    w.writeAttributes(field: OTLPField.Event.attributes, event.attributes)
+                    if !event.name.isEmpty {
+                        w.writeStringField(OTLPField.Event.name, event.name)
+                    }
+                    if event.time != 0 {
+                        w.writeFixed64Field(OTLPField.Event.timeUnixNano, event.time)
+                    }
+                }
+            }
+            w.writeDroppedCount(OTLPField.Span.droppedAttributesCount, span.attributes.droppedCount)
+            w.writeAttributes(field: OTLPField.Span.attributes, span.attributes)
+            if span.endTime != 0 {
+                w.writeFixed64Field(OTLPField.Span.endTimeUnixNano, span.endTime)
+            }
+            if span.startTime != 0 {
+                w.writeFixed64Field(OTLPField.Span.startTimeUnixNano, span.startTime)
+            }
+            w.writeInt32Field(OTLPField.Span.kind, span.kind.otlpKind.rawValue)
+            if !span.name.isEmpty {
+                w.writeStringField(OTLPField.Span.name, span.name)
+            }
+            if let parentSpanID = span.parentSpanID {
+                w.writeBytesField(OTLPField.Span.parentSpanID, parentSpanID)
+            }
+            w.writeTraceStateField(OTLPField.Span.traceState, span.context.traceState)
+            w.writeBytesField(OTLPField.Span.spanID, span.context.spanID)
+            w.writeBytesField(OTLPField.Span.traceID, span.context.traceID)
+        }
+    }
+
+    /// Writes one `Span.Link`; its flags say whether the linked context is remote (bits 8 and 9).
+    private mutating func writeLink(_ link: OTelSpanLink) {
+        writeMessage(field: OTLPField.Span.links) { w in
+            w.writeFixed32Field(
+                OTLPField.Link.flags,
+                OTLPSpanFlags.make(traceFlags: link.context.traceFlags.rawValue, isRemote: link.context.isRemote)
+            )
+            w.writeDroppedCount(OTLPField.Link.droppedAttributesCount, link.attributes.droppedCount)
+            w.writeAttributes(field: OTLPField.Link.attributes, link.attributes)
+            w.writeTraceStateField(OTLPField.Link.traceState, link.context.traceState)
+            w.writeBytesField(OTLPField.Link.spanID, link.context.spanID)
+            w.writeBytesField(OTLPField.Link.traceID, link.context.traceID)
+        }
+    }
+
+    /// Writes a `uint32` dropped count, omitted at zero; counts above `UInt32.max` are clamped.
+    @inline(__always)
+    mutating func writeDroppedCount(_ field: UInt32, _ count: Int) {
+        if count > 0 {
+            writeVarintField(field, UInt64(UInt32(clamping: count)))
+        }
+    }
+
+    /// Writes a trace state as its W3C header value (`k1=v1,k2=v2`) straight from its entries, without building
+    /// the header string; omitted when empty.
+    @inline(__always)
+    mutating func writeTraceStateField(_ field: UInt32, _ traceState: OTelTraceState) {
+        let entries = traceState.entries
+        guard !entries.isEmpty else { return }
+        let end = count
+        for position in entries.indices.reversed() {
+            writeRawUTF8(entries[position].value)
+            writeRawByte(UInt8(ascii: "="))
+            writeRawUTF8(entries[position].key)
+            if position > entries.startIndex {
+                writeRawByte(UInt8(ascii: ","))
+            }
+        }
+        writeVarint(UInt64(count - end))
+        writeTag(field: field, wireType: .lengthDelimited)
+    }
+
+    @inline(__always)
+    private mutating func writeRawByte(_ byte: UInt8) {
+        withUnsafeBytes(of: byte) { writeRawBytes($0) }
+    }
+}

@@ -1,0 +1,125 @@
+import AsyncHTTPClient
+import CompressNIO
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOHTTP1
+import OTLPExporter
+
+/// The events a receiver reported, in order.
+final class ReceiverEventLog: Sendable {
+    private let events = NIOLockedValueBox<[OTLPReceiver.Event]>([])
+
+    func append(_ event: OTLPReceiver.Event) {
+        events.withLockedValue { $0.append(event) }
+    }
+
+    var received: [OTLPReceiver.ReceivedRequest] {
+        events.withLockedValue { events in
+            events.compactMap { if case .received(let request) = $0 { request } else { nil } }
+        }
+    }
+
+    var rejected: [OTLPReceiver.Rejection] {
+        events.withLockedValue { events in
+            events.compactMap { if case .rejected(let rejection) = $0 { rejection } else { nil } }
+        }
+    }
+}
+
+/// An HTTP answer as the tests look at it.
+struct ReceiverAnswer {
+    var status: Int
+    var contentType: String?
+    var body: [UInt8]
+    var headers: [(String, String)]
+
+    func header(_ name: String) -> String? {
+        headers.first { $0.0.lowercased() == name.lowercased() }?.1
+    }
+}
+
+enum ReceiverHarness {
+    /// Runs `body` with a receiver on a free loopback port, then shuts it down and waits for `run()` to return.
+    static func withReceiver<Result: Sendable>(
+        _ configuration: OTLPReceiver.Configuration = OTLPReceiver.Configuration(port: 0),
+        _ body: (OTLPReceiver, ReceiverEventLog) async throws -> Result
+    ) async throws -> Result {
+        let log = ReceiverEventLog()
+        let receiver = try await OTLPReceiver.bind(configuration: configuration) { event in
+            log.append(event)
+        }
+        let running = Task { try await receiver.run() }
+        do {
+            let result = try await body(receiver, log)
+            receiver.shutdown()
+            try await running.value
+            return result
+        } catch {
+            receiver.shutdown()
+            _ = try? await running.value
+            throw error
+        }
+    }
+
+    /// Sends one request with AsyncHTTPClient and collects the answer.
+    static func send(
+        _ method: HTTPMethod = .POST,
+        to url: String,
+        contentType: String? = "application/x-protobuf",
+        headers: [(String, String)] = [],
+        body: HTTPClientRequest.Body? = nil
+    ) async throws -> ReceiverAnswer {
+        var request = HTTPClientRequest(url: url)
+        request.method = method
+        if let contentType {
+            request.headers.add(name: "Content-Type", value: contentType)
+        }
+        for (name, value) in headers {
+            request.headers.add(name: name, value: value)
+        }
+        request.body = body
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let collected = try await response.body.collect(upTo: 1 << 20)
+        return ReceiverAnswer(
+            status: Int(response.status.code),
+            contentType: response.headers.first(name: "content-type"),
+            body: Array(collected.readableBytesView),
+            headers: response.headers.map { ($0.name, $0.value) }
+        )
+    }
+
+    static func post(
+        _ bytes: [UInt8],
+        to url: String,
+        contentType: String? = "application/x-protobuf",
+        headers: [(String, String)] = []
+    ) async throws -> ReceiverAnswer {
+        try await send(.POST, to: url, contentType: contentType, headers: headers, body: .bytes(ByteBuffer(bytes: bytes)))
+    }
+
+    static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
+        var buffer = ByteBuffer(bytes: bytes)
+        let compressed = try buffer.compress(with: .gzip())
+        return Array(compressed.readableBytesView)
+    }
+
+    /// 200 MiB of zeros as one gzip member (about 200 KiB), compressed in 1 MiB steps.
+    static let gzipBomb: [UInt8] = {
+        let inflatedSize = 200 << 20
+        let compressor = CompressionAlgorithm.gzip().compressor
+        var output = ByteBufferAllocator().buffer(capacity: 1 << 20)
+        let zeros = ByteBuffer(repeating: 0, count: 1 << 20)
+        do {
+            try compressor.startStream()
+            for step in 0..<(inflatedSize >> 20) {
+                var input = zeros
+                try input.compressStream(to: &output, with: compressor, flush: step == (inflatedSize >> 20) - 1 ? .finish : .no)
+                precondition(input.readableBytes == 0, "the test's gzip output buffer is too small")
+            }
+            try compressor.finishStream()
+        } catch {
+            preconditionFailure("compressing the test's gzip bomb failed: \(error)")
+        }
+        return Array(output.readableBytesView)
+    }()
+}

@@ -1,0 +1,71 @@
+import OTShim
+import OTelModel
+import OpenTracing
+import Testing
+
+/// An exporter whose flush fails, counting shutdowns.
+final class FailingFlushExporter: OTelSpanExporter {
+    struct FlushFailed: Error {}
+    let shutdowns = Locked(0)
+    let exported = Locked<[String]>([])
+
+    func export(_ batch: [OTelFinishedSpan]) async throws {
+        exported.withLock { $0.append(contentsOf: batch.map(\.name)) }
+    }
+
+    func forceFlush() async throws { throw FlushFailed() }
+
+    func shutdown() async { shutdowns.withLock { $0 += 1 } }
+}
+
+@Suite("Close (OT-29)")
+struct CloseTests {
+    @Test("OT-29 close flushes and shuts the tracer provider down once; spans ended before are exported")
+    func closeShutsDownOnce() async throws {
+        let fixture = ShimFixture()
+        fixture.tracer.startSpan("before close").finish()
+        await fixture.tracer.close()
+        await fixture.tracer.close()
+        #expect(fixture.provider.isShutDown)
+        #expect(fixture.exporter.shutdownCount == 1)
+        #expect(fixture.exporter.finishedSpans.map(\.name) == ["before close"])
+    }
+
+    @Test("OT-29 errors raised while closing are swallowed")
+    func closeSwallowsErrors() async throws {
+        let exporter = FailingFlushExporter()
+        let provider = OTelTracerProvider(resource: OTelResource(), processors: [OTelSimpleSpanProcessor(exporter: exporter)])
+        let (logger, logs) = CapturingLogHandler.makeLogger()
+        let tracer = OpenTracingShim.makeTracer(provider: provider, configuration: .init(logger: logger))
+        tracer.startSpan("before close").finish()
+        await tracer.close()
+        #expect(exporter.shutdowns.current == 1)
+        #expect(exporter.exported.current == ["before close"])
+        #expect(logs.all.contains { $0.message.contains("flushing the tracer provider failed") })
+    }
+
+    @Test("OT-29 after close spans record nothing and are not exported; the API keeps working")
+    func spansAfterCloseAreNoop() async throws {
+        let fixture = ShimFixture()
+        await fixture.tracer.close()
+        let scope = fixture.tracer.startActiveSpan("after close", tags: ["k": "v"])
+        scope.span.setTag("late", true)
+        scope.span.log(event: "ignored")
+        scope.span.setBaggageItem("still", "works")
+        #expect(scope.span.baggageItem("still") == "works")
+        var carrier: [String: String] = [:]
+        try fixture.tracer.inject(scope.span.context, format: .textMap, into: &carrier)
+        #expect(carrier["baggage"] == "still=works")
+        scope.close()
+        #expect(fixture.exporter.finishedSpans.isEmpty)
+    }
+
+    @Test("flush exports what the pipeline holds without shutting it down")
+    func flush() async throws {
+        let fixture = ShimFixture()
+        fixture.tracer.startSpan("flushed").finish()
+        await fixture.tracer.flush()
+        #expect(fixture.exporter.finishedSpans.map(\.name) == ["flushed"])
+        #expect(!fixture.provider.isShutDown)
+    }
+}
