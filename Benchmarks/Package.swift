@@ -3,6 +3,10 @@
 // Run everything with `make bench` from the repository root (see BENCHMARKS.md).
 import PackageDescription
 
+// bench-encode measures the OTLP encoders, which are `package` API of OTLPExporter (the exporter's own code, not a
+// copy). A separate package cannot see `package` declarations, and `-package-name` cannot be overridden (SwiftPM's
+// comes last), so that one benchmark-only target is compiled with `-disable-access-control`.
+
 let package = Package(
     name: "swift-opentracing-shim-benchmarks",
     platforms: [.macOS(.v15)],
@@ -10,6 +14,7 @@ let package = Package(
         .package(name: "swift-opentracing-shim", path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // MARK: - Shared workloads (the code every harness below measures)
@@ -41,6 +46,27 @@ let package = Package(
             dependencies: [
                 "BenchSupport",
                 .product(name: "OpenTracing", package: "swift-opentracing-shim"),
+                .product(name: "OTelModel", package: "swift-opentracing-shim"),
+            ]
+        ),
+        .executableTarget(
+            name: "bench-encode",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "OTLPExporter", package: "swift-opentracing-shim"),
+                .product(name: "OTelModel", package: "swift-opentracing-shim"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ],
+            swiftSettings: [.unsafeFlags(["-Xfrontend", "-disable-access-control"])]
+        ),
+        .executableTarget(
+            name: "bench-e2e",
+            dependencies: [
+                "BenchSupport",
+                .product(name: "OpenTracing", package: "swift-opentracing-shim"),
+                .product(name: "OTShim", package: "swift-opentracing-shim"),
+                .product(name: "OTLPExporter", package: "swift-opentracing-shim"),
                 .product(name: "OTelModel", package: "swift-opentracing-shim"),
             ]
         ),

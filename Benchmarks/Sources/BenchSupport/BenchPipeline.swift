@@ -1,6 +1,6 @@
 public import OTShim
 public import OTelModel
-public import OpenTracing
+import OpenTracing
 
 /// A tracer provider with a batch span processor over a ``DiscardingSpanExporter``, and the shim over it.
 ///

@@ -62,7 +62,7 @@ for _ in 0..<rounds {
 }
 nanosecondsPerSpan.sort()
 let dropped = pipeline.processor.droppedSpanCount
-await pipeline.shutdown()
+blockingWait { await pipeline.shutdown() }
 let exported = pipeline.exporter.exportedSpanCount
 func format(_ value: Double) -> String { "\(Double(Int((value * 10).rounded())) / 10)" }
 print(
