@@ -87,7 +87,9 @@ struct OTLPSpanGrouping {
     ) -> Int {
         let base = spans.startIndex
         let resourceIndex: Int
-        if let found = resourceGroups.firstIndex(where: { spans[base + $0.firstSpan].resource.isSameForExport(as: span.resource) }) {
+        if let found = resourceGroups.firstIndex(where: {
+            spans[base + $0.firstSpan].resource.isSameForExport(as: span.resource)
+        }) {
             resourceIndex = found
         } else {
             resourceGroups.append(ResourceGroup(firstSpan: offset, scopes: 0..<0))

@@ -28,7 +28,10 @@ extension ProtobufReverseWriter {
                             w.writeSpan(spans[base + offset])
                         }
                         w.writeMessage(field: OTLPField.ScopeSpans.scope) { w in
-                            w.writeDroppedCount(OTLPField.InstrumentationScope.droppedAttributesCount, scope.attributes.droppedCount)
+                            w.writeDroppedCount(
+                                OTLPField.InstrumentationScope.droppedAttributesCount,
+                                scope.attributes.droppedCount
+                            )
                             w.writeAttributes(field: OTLPField.InstrumentationScope.attributes, scope.attributes)
                             if let version = scope.version, !version.isEmpty {
                                 w.writeStringField(OTLPField.InstrumentationScope.version, version)

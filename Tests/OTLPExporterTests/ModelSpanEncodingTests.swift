@@ -33,11 +33,16 @@ struct ModelSpanEncodingTests {
         #expect(wire.flags == 0x303, "sampled|random, is-remote known, parent remote")
         #expect(wire.name == "GET /api/users/{id}\u{0}")
         #expect(wire.kind == .server)
-        #expect((wire.startTimeUnixNano, wire.endTimeUnixNano) == (1_544_712_660_000_000_000, 1_544_712_661_000_000_001))
+        #expect(
+            (wire.startTimeUnixNano, wire.endTimeUnixNano) == (1_544_712_660_000_000_000, 1_544_712_661_000_000_001)
+        )
         #expect(wire.attributes.count == 13)
         #expect(wire.attributes[1] == OTLPKeyValue(key: "nul\u{0}key", value: .string("a\u{0}b")))
         #expect(wire.attributes[6] == OTLPKeyValue(key: "negzero", value: .double(-0.0)))
-        #expect(wire.attributes[11] == OTLPKeyValue(key: "doubles", value: .array([.double(1.5), .double(-0.0), .double(.infinity)])))
+        #expect(
+            wire.attributes[11]
+                == OTLPKeyValue(key: "doubles", value: .array([.double(1.5), .double(-0.0), .double(.infinity)]))
+        )
         #expect(wire.droppedAttributesCount == 2)
         #expect(wire.events.map(\.name) == ["exception", ""])
         #expect(wire.events[0].droppedAttributesCount == 1)
@@ -74,17 +79,19 @@ struct ModelSpanEncodingTests {
         #expect(spans[1].status == nil, "an unset status is absent")
     }
 
-    @Test("0 and 200 attributes per span, in order")
+    @Test("0 and 200 attributes per span, in order; a 20 KB string survives")
     func attributeCounts() throws {
         var many = OTelAttributes(limits: .unlimited)
-        for index in 0..<200 { many["attr.\(index)"] = .string("value \(index)") }
+        for index in 0..<199 { many["attr.\(index)"] = .string("value \(index)") }
+        many["long"] = .string(String(repeating: "é0123456789", count: 2_000))
         let spans = [ModelSpanFixtures.simple(seed: 1), ModelSpanFixtures.simple(seed: 2, attributes: many)]
         let decoded = try protobufRoundTrip(spans)
         #expect(decoded == ModelSpanFixtures.expectedDecoded(spans))
         let wire = try #require(decoded.resourceSpans.first?.scopeSpans.first?.spans)
         #expect(wire[0].attributes.isEmpty)
         #expect(wire[1].attributes.count == 200)
-        #expect(wire[1].attributes[199] == OTLPKeyValue(key: "attr.199", value: .string("value 199")))
+        #expect(wire[1].attributes[198] == OTLPKeyValue(key: "attr.198", value: .string("value 198")))
+        #expect(wire[1].attributes[199].value == .string(String(repeating: "é0123456789", count: 2_000)))
     }
 
     @Test("spans are grouped by resource, then scope, in order of first appearance; spans keep their order")
