@@ -59,7 +59,7 @@ public protocol OpenTracingShimTracer: OpenTracing.Tracer {
     /// Flushes and shuts the tracer provider down, once; later calls do nothing.
     ///
     /// Errors raised while closing are swallowed (logged). Spans started afterwards record nothing and are not
-    /// exported, though their contexts still propagate.
+    /// exported (the provider is shut down); baggage and extracted parents still propagate through them.
     ///
     /// [OpenTelemetry Specification: Close](https://opentelemetry.io/docs/specs/otel/compatibility/opentracing/#close-opentracing-tracer-shim)
     func close() async

@@ -12,11 +12,30 @@ final class SpanContextShim: SpanContext {
     /// Whether the trace was forced by a debug flag (B3 or Jaeger); propagated to children so that B3 and Jaeger
     /// inject it again.
     let isDebug: Bool
+    /// The `jaeger-debug-id` of an extracted debug request without ids; a root span started under it gets the
+    /// attribute `jaeger-debug-id`, as Jaeger clients tag it.
+    let jaegerDebugID: String?
 
-    init(spanContext: OTelSpanContext, baggage: OTelBaggage = OTelBaggage(), isDebug: Bool = false) {
+    init(
+        spanContext: OTelSpanContext,
+        baggage: OTelBaggage = OTelBaggage(),
+        isDebug: Bool = false,
+        jaegerDebugID: String? = nil
+    ) {
         self.spanContext = spanContext
         self.baggage = baggage
         self.isDebug = isDebug
+        self.jaegerDebugID = jaegerDebugID
+    }
+
+    /// The context extracted by a propagator.
+    convenience init(extracted: OTelPropagationContext) {
+        self.init(
+            spanContext: extracted.spanContext,
+            baggage: extracted.baggage,
+            isDebug: extracted.isDebug,
+            jaegerDebugID: extracted.jaegerDebugID
+        )
     }
 
     /// The context that a span shim starts with.
@@ -37,12 +56,18 @@ final class SpanContextShim: SpanContext {
 
     /// A copy with `key` set to `value` (a later value replaces an earlier one, as OTel baggage requires).
     func settingBaggageItem(_ key: String, _ value: String) -> SpanContextShim {
-        SpanContextShim(spanContext: spanContext, baggage: baggage.setting(name: key, value: value), isDebug: isDebug)
+        SpanContextShim(
+            spanContext: spanContext,
+            baggage: baggage.setting(name: key, value: value),
+            isDebug: isDebug,
+            jaegerDebugID: jaegerDebugID
+        )
     }
 
     /// What propagators inject for this context.
     var propagationContext: OTelPropagationContext {
-        OTelPropagationContext(spanContext: spanContext, baggage: baggage, isDebug: isDebug)
+        OTelPropagationContext(
+            spanContext: spanContext, baggage: baggage, isDebug: isDebug, jaegerDebugID: jaegerDebugID)
     }
 
     /// Whether extract may return this context: valid, or sampled (a `jaeger-debug-id` without ids), or carrying
@@ -62,6 +87,10 @@ extension SpanContextShim {
     static func converting(_ context: any SpanContext) -> (shim: SpanContextShim, isForeign: Bool) {
         if let shim = context as? SpanContextShim {
             return (shim, false)
+        }
+        if context is NoopSpanContext {
+            // The no-op tracer's "no context": nothing to convert and nothing to report.
+            return (.empty, false)
         }
         let traceHex = context.traceID
         let paddedTrace =

@@ -66,11 +66,7 @@ extension TracerShim {
         } else {
             throw OpenTracingError.invalidCarrier(format: format, carrierType: String(describing: Carrier.self))
         }
-        let context = SpanContextShim(
-            spanContext: extracted.spanContext,
-            baggage: extracted.baggage,
-            isDebug: extracted.isDebug
-        )
+        let context = SpanContextShim(extracted: extracted)
         return context.isWorthReturningFromExtract ? context : nil
     }
 

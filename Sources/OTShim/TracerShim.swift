@@ -17,7 +17,11 @@ final class TracerShim: OpenTracingShimTracer {
 
     /// The attribute every link gets (OT-10, semantic conventions "trace-compatibility").
     static let referenceTypeKey = "opentracing.ref_type"
-    private static let childOfLinkAttributes: OTelAttributes = [referenceTypeKey: .string(Reference.Kind.childOf.rawValue)]
+    /// The attribute Jaeger clients record a `jaeger-debug-id` in.
+    static let jaegerDebugIDKey = "jaeger-debug-id"
+    private static let childOfLinkAttributes: OTelAttributes = [
+        referenceTypeKey: .string(Reference.Kind.childOf.rawValue)
+    ]
     private static let followsFromLinkAttributes: OTelAttributes = [
         referenceTypeKey: .string(Reference.Kind.followsFrom.rawValue)
     ]
@@ -58,6 +62,7 @@ final class TracerShim: OpenTracingShimTracer {
         var parent: OTelSpanContext?
         var baggage = OTelBaggage()
         var isDebug = false
+        var jaegerDebugID: String?
         var links: [OTelSpanLink] = []
         if !references.isEmpty {
             links.reserveCapacity(references.count)
@@ -84,10 +89,13 @@ final class TracerShim: OpenTracingShimTracer {
             let chosen = parentContext ?? firstContext
             parent = chosen?.spanContext
             isDebug = chosen?.isDebug ?? false
+            jaegerDebugID = chosen?.jaegerDebugID
         } else if !ignoreActiveSpan {
             let current = OTelContext.current
             parent = current.span?.context
             baggage = current.baggage
+            isDebug = current.isDebug
+            jaegerDebugID = current.jaegerDebugID
             if let activation = current.attachment as? ScopeShim, let spanShim = activation.spanShim,
                 activation.otelSpan === current.span
             {
@@ -96,19 +104,24 @@ final class TracerShim: OpenTracingShimTracer {
                 for entry in live.baggage where baggage.entry(named: entry.name) != entry {
                     baggage = baggage.setting(entry)
                 }
-                isDebug = live.isDebug
             }
         }
 
         var attributes = OTelAttributes()
         var kind = OTelSpanKind.internal
         var status: OTelSpanStatus?
+        if let jaegerDebugID, parent?.isValid != true {
+            // A root of a debug trace requested by `jaeger-debug-id`, tagged as Jaeger clients tag it.
+            attributes.updateValue(.string(jaegerDebugID), forKey: Self.jaegerDebugIDKey)
+        }
         if !tags.isEmpty {
             attributes.reserveCapacity(tags.count)
             for (key, value) in tags {
                 if key == SpanTag.error, let errorStatus = TagMapping.status(ofErrorTag: value) {
                     status = errorStatus
-                } else if key == SpanTag.spanKind, mapsSpanKindTag, let tagKind = TagMapping.spanKind(ofSpanKindTag: value) {
+                } else if key == SpanTag.spanKind, mapsSpanKindTag,
+                    let tagKind = TagMapping.spanKind(ofSpanKindTag: value)
+                {
                     kind = tagKind
                 } else {
                     attributes.updateValue(TagMapping.attributeValue(value), forKey: key)
@@ -128,7 +141,12 @@ final class TracerShim: OpenTracingShimTracer {
         return SpanShim(
             otelSpan: otelSpan,
             tracer: self,
-            context: SpanContextShim(spanContext: otelSpan.context, baggage: baggage, isDebug: isDebug)
+            context: SpanContextShim(
+                spanContext: otelSpan.context,
+                baggage: baggage,
+                isDebug: isDebug,
+                jaegerDebugID: jaegerDebugID
+            )
         )
     }
 

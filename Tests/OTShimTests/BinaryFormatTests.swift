@@ -53,7 +53,7 @@ struct BinaryFormatTests {
         }
     }
 
-    @Test("binary inject writes exactly the documented version-1 layout")
+    @Test("OT-22 binary inject writes exactly the documented version-1 layout")
     func exactLayout() throws {
         let fixture = ShimFixture()
         var carrier = BinaryCarrier(bytes: [0xFF])
@@ -139,7 +139,8 @@ struct BinaryFormatTests {
         var badTraceState = valid
         badTraceState[29] = UInt8(ascii: "A")  // "A=b": uppercase keys are not W3C
         Self.expectCorrupted(fixture, badTraceState, "a malformed trace state")
-        Self.expectCorrupted(fixture, [UInt8](repeating: 1, count: BinarySpanContextFormat.maximumByteCount + 1), "1 MiB + 1")
+        Self.expectCorrupted(
+            fixture, [UInt8](repeating: 1, count: BinarySpanContextFormat.maximumByteCount + 1), "1 MiB + 1")
         let countTooLarge = Array(valid.prefix(34)) + [0xFF, 0xFF]
         Self.expectCorrupted(fixture, countTooLarge, "65535 entries announced, none present")
     }
@@ -154,7 +155,9 @@ struct BinaryFormatTests {
         for round in 0..<3_000 {
             var bytes: [UInt8]
             if round.isMultiple(of: 2) {
-                bytes = (0..<Int.random(in: 0...80, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+                bytes = (0..<Int.random(in: 0...80, using: &random)).map { _ in
+                    UInt8.random(in: 0...255, using: &random)
+                }
                 if !bytes.isEmpty { bytes[0] = 1 }
             } else {
                 bytes = carrier.bytes

@@ -34,7 +34,8 @@ struct CloseTests {
     @Test("OT-29 errors raised while closing are swallowed")
     func closeSwallowsErrors() async throws {
         let exporter = FailingFlushExporter()
-        let provider = OTelTracerProvider(resource: OTelResource(), processors: [OTelSimpleSpanProcessor(exporter: exporter)])
+        let provider = OTelTracerProvider(
+            resource: OTelResource(), processors: [OTelSimpleSpanProcessor(exporter: exporter)])
         let (logger, logs) = CapturingLogHandler.makeLogger()
         let tracer = OpenTracingShim.makeTracer(provider: provider, configuration: .init(logger: logger))
         tracer.startSpan("before close").finish()
@@ -57,6 +58,15 @@ struct CloseTests {
         try fixture.tracer.inject(scope.span.context, format: .textMap, into: &carrier)
         #expect(carrier["baggage"] == "still=works")
         scope.close()
+        let upstream = try fixture.tracer.extract(
+            format: .httpHeaders,
+            from: ["traceparent": "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"]
+        )
+        let child = fixture.tracer.startSpan("child after close", childOf: upstream)
+        var outgoing: [String: String] = [:]
+        try fixture.tracer.inject(child.context, format: .httpHeaders, into: &outgoing)
+        #expect(outgoing["traceparent"]?.hasPrefix("00-4bf92f3577b34da6a3ce929d0e0e4736-") == true)
+        child.finish()
         #expect(fixture.exporter.finishedSpans.isEmpty)
     }
 

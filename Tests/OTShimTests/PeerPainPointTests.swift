@@ -152,7 +152,8 @@ struct PeerPainPointTests {
         struct Failure: Error {}
         let fixture = ShimFixture()
         let span = fixture.tracer.startSpan("timed exception", startTime: Timestamp(nanosecondsSinceEpoch: 5))
-        span.log(["event": "error", "error.object": .error(Failure())], timestamp: Timestamp(nanosecondsSinceEpoch: 77))
+        span.log(
+            ["event": "error", "error.object": .error(Failure())], timestamp: Timestamp(nanosecondsSinceEpoch: 77))
         span.finish()
         #expect(try await fixture.exportedSpan(named: "timed exception").events.map(\.time) == [77])
     }

@@ -23,7 +23,8 @@ struct HeaderList: TextMapWriter, TextMapReader {
 struct PropagationTests {
     @Test("OT-19 inject writes the span context and its baggage through the format's propagator")
     func injectWritesContextAndBaggage() throws {
-        let fixture = ShimFixture(propagator: OTelCompositePropagator([OTelW3CTraceContextPropagator(), OTelW3CBaggagePropagator()]))
+        let fixture = ShimFixture(
+            propagator: OTelCompositePropagator([OTelW3CTraceContextPropagator(), OTelW3CBaggagePropagator()]))
         let span = fixture.tracer.startSpan("client")
         span.setBaggageItem("user", "42")
         defer { span.finish() }
@@ -142,10 +143,56 @@ struct PropagationTests {
         #expect(exported.context.isSampled)
     }
 
-    @Test("OT-25 extract returns a baggage-only context; with nothing found it returns nil")
+    @Test("a jaeger-debug-id root span is tagged with it, as Jaeger clients do")
+    func jaegerDebugIDAttribute() async throws {
+        let fixture = ShimFixture(propagator: OTelJaegerPropagator())
+        let extracted = try #require(
+            try fixture.tracer.extract(format: .httpHeaders, from: ["jaeger-debug-id": "find-me"]))
+        let root = fixture.tracer.startSpan("debug root", childOf: extracted)
+        fixture.tracer.startSpan("debug child", childOf: root).finish()
+        root.finish()
+        #expect(try await fixture.exportedSpan(named: "debug root").attributes["jaeger-debug-id"] == .string("find-me"))
+        #expect(try await fixture.exportedSpan(named: "debug child").attributes["jaeger-debug-id"] == nil)
+    }
+
+    @Test("the debug mark of an extracted B3 context reaches implicit children through activation")
+    func debugThroughActivation() async throws {
+        let fixture = ShimFixture(propagator: OTelB3Propagator())
+        let headers = ["b3": "0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-d"]
+        let outgoing: [String: String] = try await onNewThread {
+            Result {
+                let extracted = try fixture.tracer.extract(format: .httpHeaders, from: headers)
+                let scope = fixture.tracer.startActiveSpan("server", childOf: extracted)
+                defer { scope.close() }
+                let client = fixture.tracer.startSpan("client")
+                defer { client.finish() }
+                var outgoing: [String: String] = [:]
+                try fixture.tracer.inject(client.context, format: .httpHeaders, into: &outgoing)
+                return outgoing
+            }
+        }.get()
+        let client = try await fixture.exportedSpan(named: "client")
+        #expect(outgoing["b3"] == "0af7651916cd43dd8448eb211c80319c-\(client.context.spanID.hexString)-d")
+    }
+
+    @Test("the debug mark of an OTelModel context extracted natively reaches shim spans started in it")
+    func debugFromNativeContext() throws {
+        let fixture = ShimFixture(propagator: OTelB3Propagator())
+        let extracted = OTelB3Propagator().extract(from: ["b3": "0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-d"])
+        let span = OTelContext.withValue(OTelContext(extracted: extracted)) { fixture.tracer.startSpan("shim span") }
+        defer { span.finish() }
+        var outgoing: [String: String] = [:]
+        try fixture.tracer.inject(span.context, format: .httpHeaders, into: &outgoing)
+        #expect(outgoing["b3"] == "0af7651916cd43dd8448eb211c80319c-\(span.context.spanID)-d")
+    }
+
+    @Test("OT-25, OT-26 extract returns a baggage-only context; with nothing found it returns nil, never throws")
     func extractBaggageOnlyOrNil() throws {
         let fixture = ShimFixture()
-        #expect(try fixture.tracer.extract(format: .textMap, from: ["baggage": "only=this"])?.baggageItems == ["only": "this"])
+        #expect(
+            try fixture.tracer.extract(format: .textMap, from: ["baggage": "only=this"])?.baggageItems == [
+                "only": "this"
+            ])
         #expect(try fixture.tracer.extract(format: .textMap, from: ["x-request-id": "1"]) == nil)
         #expect(try fixture.tracer.extract(format: .textMap, from: [String: String]()) == nil)
     }

@@ -7,7 +7,9 @@ import Testing
 /// Collects misuse reports.
 final class MisuseLog: Sendable {
     let reports = Locked<[ScopeMisuse]>([])
-    var handler: @Sendable (ScopeMisuseReport) -> Void { { [reports] report in reports.withLock { $0.append(report.kind) } } }
+    var handler: @Sendable (ScopeMisuseReport) -> Void {
+        { [reports] report in reports.withLock { $0.append(report.kind) } }
+    }
     var all: [ScopeMisuse] { reports.current }
 }
 
@@ -63,7 +65,10 @@ struct ScopeManagerTests {
         let ids: (String, String?) = await onNewThread {
             let scope = fixture.tracer.startActiveSpan("dropped")
             let child = fixture.tracer.startSpan("dropped child")
-            defer { child.finish(); scope.close() }
+            defer {
+                child.finish()
+                scope.close()
+            }
             #expect(fixture.tracer.scopeManager.active === scope)
             return (scope.span.context.traceID, child.context.traceID)
         }

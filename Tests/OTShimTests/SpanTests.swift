@@ -13,7 +13,7 @@ struct SpanTests {
 
     // MARK: - Baggage
 
-    @Test("OT-30, OT-31 setBaggageItem swaps in a new immutable context; the earlier one is unchanged")
+    @Test("OT-30, OT-31, OT-45 setBaggageItem swaps in a new immutable context; the earlier one is unchanged")
     func baggageSwapsContext() {
         let fixture = ShimFixture()
         let span = fixture.tracer.startSpan("baggage")

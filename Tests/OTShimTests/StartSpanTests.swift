@@ -77,7 +77,8 @@ struct StartSpanTests {
         let second = fixture.tracer.startSpan("second")
         second.setBaggageItem("shared", "second")
         second.setBaggageItem("only-second", "2")
-        let child = fixture.tracer.startSpan("child", references: [.childOf(first.context), .followsFrom(second.context)])
+        let child = fixture.tracer.startSpan(
+            "child", references: [.childOf(first.context), .followsFrom(second.context)])
         #expect(child.context.baggageItems == ["shared": "second", "only-first": "1", "only-second": "2"])
         [child, first, second].forEach { $0.finish() }
     }

@@ -6,9 +6,9 @@ import OpenTracing
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 @Suite("Create tracer shim (OT-1 … OT-8)")
@@ -106,7 +106,8 @@ struct TracerCreationTests {
                 }
             }
         }
-        #expect(publicTypes == ["OpenTracingShim", "Configuration", "OpenTracingShimTracer", "BinarySpanContextFormat"])
+        #expect(
+            publicTypes == ["OpenTracingShim", "Configuration", "OpenTracingShimTracer", "BinarySpanContextFormat"])
         #expect(leaks == [])
     }
 }

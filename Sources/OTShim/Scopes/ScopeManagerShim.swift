@@ -33,7 +33,7 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
     /// they are OpenTelemetry-shaped hex strings, else over the invalid context (OT-49's "null span"); its
     /// baggage is kept.
     func activate(_ span: any OpenTracing.Span, finishOnClose: Bool) -> any Scope {
-        let (otelSpan, baggage, spanShim) = resolve(span)
+        let (otelSpan, context, spanShim) = resolve(span)
         let scope = ScopeShim(
             span: span,
             spanShim: spanShim,
@@ -41,7 +41,7 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
             kind: .imperative(finishOnClose: finishOnClose),
             manager: self
         )
-        scope.setToken(OTelContext.attach(OTelContext(span: otelSpan, baggage: baggage, attachment: scope)))
+        scope.setToken(OTelContext.attach(Self.otelContext(otelSpan, context, scope)))
         return scope
     }
 
@@ -64,7 +64,12 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
         let spanShim = SpanShim(
             otelSpan: otelSpan,
             tracer: tracer,
-            context: SpanContextShim(spanContext: otelSpan.context, baggage: current.baggage)
+            context: SpanContextShim(
+                spanContext: otelSpan.context,
+                baggage: current.baggage,
+                isDebug: current.isDebug,
+                jaegerDebugID: current.jaegerDebugID
+            )
         )
         return ScopeShim(span: spanShim, spanShim: spanShim, otelSpan: otelSpan, kind: .ambient, manager: self)
     }
@@ -85,21 +90,33 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
     }
 
     private func structuredContext(_ span: any OpenTracing.Span) -> OTelContext {
-        let (otelSpan, baggage, spanShim) = resolve(span)
+        let (otelSpan, context, spanShim) = resolve(span)
         let scope = ScopeShim(span: span, spanShim: spanShim, otelSpan: otelSpan, kind: .structured, manager: self)
-        return OTelContext(span: otelSpan, baggage: baggage, attachment: scope)
+        return Self.otelContext(otelSpan, context, scope)
     }
 
-    /// The OpenTelemetry span and baggage that activating `span` makes current.
-    private func resolve(_ span: any OpenTracing.Span) -> (OTelSpan, OTelBaggage, SpanShim?) {
+    /// The context an activation makes current: the span, the span shim's baggage and debug marks, the scope.
+    private static func otelContext(_ span: OTelSpan, _ context: SpanContextShim, _ scope: ScopeShim) -> OTelContext {
+        OTelContext(
+            span: span,
+            baggage: context.baggage,
+            attachment: scope,
+            isDebug: context.isDebug,
+            jaegerDebugID: context.jaegerDebugID
+        )
+    }
+
+    /// The OpenTelemetry span and the span-context shim that activating `span` makes current.
+    private func resolve(_ span: any OpenTracing.Span) -> (OTelSpan, SpanContextShim, SpanShim?) {
         if let spanShim = span as? SpanShim {
-            return (spanShim.otelSpan, spanShim.contextShim.baggage, spanShim)
+            return (spanShim.otelSpan, spanShim.contextShim, spanShim)
         }
-        if !(span is NoopSpan) {
+        // A wrapper around a shim span carries a shim context: it activates as that span, unreported.
+        let (converted, isForeign) = SpanContextShim.converting(span.context)
+        if isForeign, !(span is NoopSpan) {
             diagnostics.report(.foreignSpan, detail: "\(type(of: span))")
         }
-        let converted = SpanContextShim.converting(span.context).shim
-        return (OTelSpan(nonRecording: converted.spanContext), converted.baggage, nil)
+        return (OTelSpan(nonRecording: converted.spanContext), converted, nil)
     }
 
     /// Counts, logs and passes on a misuse.

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A mutual-exclusion lock over a `pthread_mutex_t` at a stable heap address.
@@ -71,7 +71,7 @@ enum LockStripes {
     @inline(__always)
     static func withLock<Result>(for object: AnyObject, _ body: () throws -> Result) rethrows -> Result {
         // Heap objects are 16-byte aligned: drop the low bits so that neighbours spread over the stripes.
-        let address = UInt(bitPattern: ObjectIdentifier(object).hashValue)
+        let address = UInt(bitPattern: ObjectIdentifier(object))
         let mutex = mutexes + Int((address >> 4) % UInt(count))
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }

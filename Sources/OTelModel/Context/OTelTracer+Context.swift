@@ -1,7 +1,9 @@
 extension OTelTracer {
     /// Starts a span whose parent is the span of `context` (by default the current context).
     ///
-    /// See ``startSpan(_:kind:parent:attributes:links:startTime:)`` for sampling and limits.
+    /// See ``startSpan(_:kind:parent:attributes:links:startTime:)`` for sampling and limits. A root span started
+    /// under a context extracted from a `jaeger-debug-id` header (no valid parent, ``OTelContext/jaegerDebugID``
+    /// set) gets the attribute `jaeger-debug-id` with that value, as Jaeger clients tag it.
     public func startSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
@@ -10,7 +12,11 @@ extension OTelTracer {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelSpan {
-        startSpan(
+        var attributes = attributes
+        if let debugID = context.jaegerDebugID, context.span?.context.isValid != true {
+            attributes.updateValue(.string(debugID), forKey: Self.jaegerDebugIDAttribute)
+        }
+        return startSpan(
             name,
             kind: kind,
             parent: context.span?.context,
@@ -19,4 +25,7 @@ extension OTelTracer {
             startTime: startTime
         )
     }
+
+    /// The attribute Jaeger clients put the `jaeger-debug-id` value in.
+    static let jaegerDebugIDAttribute = "jaeger-debug-id"
 }

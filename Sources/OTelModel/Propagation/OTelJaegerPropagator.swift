@@ -4,8 +4,9 @@
 /// left-padded with zeros); a value without `:` is URL-decoded first (`%3A`). Flag `0x01` is sampled, `0x02`
 /// debug (implies sampled). Baggage travels as `uberctx-{name}` headers with URL-encoded values (names arrive
 /// lowercased, as HTTP is case-insensitive) and as `jaeger-baggage: k1=v1, k2=v2`. A `jaeger-debug-id` header
-/// without a valid `uber-trace-id` (and no valid span context extracted before) yields an invalid but sampled, debug span context, which asks the tracer to
-/// start a new, sampled trace.
+/// without a valid `uber-trace-id` (and no valid span context extracted before) yields an invalid but sampled,
+/// debug span context, which asks the tracer to start a new, sampled trace; its value is kept in
+/// ``OTelPropagationContext/jaegerDebugID`` (the new root span is tagged with it).
 ///
 /// Injection writes `{trace-id}:{span-id}:0:{flags}` (zero-padded ids; the parent is deprecated) and
 /// `uberctx-{name}` headers.
@@ -59,6 +60,7 @@ public struct OTelJaegerPropagator: OTelTextMapPropagator {
                 isRemote: true
             )
             context.isDebug = true
+            context.jaegerDebugID = debugID
         }
         context.baggage = Self.extractBaggage(from: carrier, into: context.baggage)
     }

@@ -8,15 +8,26 @@ public struct OTelPropagationContext: Sendable, Hashable {
     /// The baggage.
     public var baggage: OTelBaggage
     /// Whether the trace is forced by a debug flag (B3 `X-B3-Flags: 1` or sampling state `d`, Jaeger flag `0x02`
-    /// or `jaeger-debug-id`). Debug implies sampled. B3 and Jaeger inject it again, so a context layer should
-    /// carry it from the extracted parent to its children.
+    /// or `jaeger-debug-id`). Debug implies sampled. B3 and Jaeger inject it again; ``OTelContext/isDebug``
+    /// carries it from the extracted parent to its children.
     public var isDebug: Bool
+    /// The value of a `jaeger-debug-id` header that started a debug trace without ids (`nil` otherwise).
+    ///
+    /// Jaeger clients tag the new root span with it (`jaeger-debug-id`) so the trace can be found by that value;
+    /// ``OTelTracer/startSpan(_:kind:context:attributes:links:startTime:)`` does the same. It is not injected.
+    public var jaegerDebugID: String?
 
     /// Creates a propagation context.
-    public init(spanContext: OTelSpanContext = .invalid, baggage: OTelBaggage = OTelBaggage(), isDebug: Bool = false) {
+    public init(
+        spanContext: OTelSpanContext = .invalid,
+        baggage: OTelBaggage = OTelBaggage(),
+        isDebug: Bool = false,
+        jaegerDebugID: String? = nil
+    ) {
         self.spanContext = spanContext
         self.baggage = baggage
         self.isDebug = isDebug
+        self.jaegerDebugID = jaegerDebugID
     }
 
     /// No span context, no baggage.

@@ -44,11 +44,14 @@ extension RecordedSpan {
                 let kind = Reference.Kind(rawValue: type)
             else { continue }
             references.append(
-                RecordedReference(kind: kind, traceID: link.context.traceID.hexString, spanID: link.context.spanID.hexString)
+                RecordedReference(
+                    kind: kind, traceID: link.context.traceID.hexString, spanID: link.context.spanID.hexString)
             )
         }
         if references.isEmpty, let parent = span.parentSpanID {
-            references = [RecordedReference(kind: .childOf, traceID: span.context.traceID.hexString, spanID: parent.hexString)]
+            references = [
+                RecordedReference(kind: .childOf, traceID: span.context.traceID.hexString, spanID: parent.hexString)
+            ]
         }
         var tags: [String: TagValue] = [:]
         for (key, value) in span.attributes {

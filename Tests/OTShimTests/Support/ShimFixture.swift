@@ -49,7 +49,9 @@ struct ShimFixture: Sendable {
     /// The one exported span named `name`.
     func exportedSpan(named name: String) async throws -> OTelFinishedSpan {
         let matching = try await exportedSpans().filter { $0.name == name }
-        guard matching.count == 1 else { throw FixtureError("expected one span named '\(name)', found \(matching.count)") }
+        guard matching.count == 1 else {
+            throw FixtureError("expected one span named '\(name)', found \(matching.count)")
+        }
         return matching[0]
     }
 }
