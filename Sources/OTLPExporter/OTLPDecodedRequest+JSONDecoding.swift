@@ -27,7 +27,7 @@ extension OTLPDecodedRequest {
         self.init(resourceSpans: resourceSpans)
     }
 
-    /// Decodes an OTLP/JSON `ExportTraceServiceRequest`; see ``init(json:)-(UnsafeRawBufferPointer)``.
+    /// Decodes an OTLP/JSON `ExportTraceServiceRequest`; see ``init(json:)``.
     package init(json bytes: [UInt8]) throws(OTLPDecodingError) {
         self = try bytes.withUnsafeBytes { buffer in
             Result { () throws(OTLPDecodingError) in try Self(json: buffer) }

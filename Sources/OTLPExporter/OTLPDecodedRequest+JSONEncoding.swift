@@ -1,6 +1,6 @@
 extension OTLPDecodedRequest {
     /// The request as one line of OTLP/JSON (an `ExportTraceServiceRequest`, no newline inside),
-    /// written by ``OTLPJSONWriter``; ``init(json:)-([UInt8])`` reads it back to an equal value,
+    /// written by ``OTLPJSONWriter``; ``init(json:)`` reads it back to an equal value,
     /// except that a status with code unset and no message reads back as absent (both mean unset).
     package var otlpJSON: [UInt8] {
         var writer = OTLPJSONWriter(initialCapacity: 4096)

@@ -4,7 +4,7 @@ internal import Foundation
 /// each accessor returns the proto3 default for an absent or `null` member and throws
 /// ``OTLPDecodingError/malformed(message:)``, naming the member's path, for a wrong type.
 ///
-/// Used by ``OTLPDecodedRequest/init(json:)-(UnsafeRawBufferPointer)`` only.
+/// Used by ``OTLPDecodedRequest/init(json:)`` only.
 struct OTLPJSONObject {
     private let members: [String: Any]
     let path: String

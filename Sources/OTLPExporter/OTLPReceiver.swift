@@ -13,8 +13,7 @@ internal import Synchronization
 /// (checked while inflating, so a gzip bomb is refused without being inflated); 415 for content
 /// types other than `application/x-protobuf` and `application/json` and encodings other than gzip;
 /// 404 for other paths and 405 for other methods. Protobuf bodies are decoded with libprotobuf-c
-/// (``OTLPDecodedRequest/init(protobuf:)-([UInt8])``), JSON ones with
-/// ``OTLPDecodedRequest/init(json:)-([UInt8])``.
+/// (``OTLPDecodedRequest/init(protobuf:)``), JSON ones with ``OTLPDecodedRequest/init(json:)``.
 ///
 /// Each request is reported to the event handler before it is answered: a client that got HTTP 200
 /// knows its spans were handled (written to a file, say).

@@ -61,7 +61,8 @@ struct OTLPReceiverExchange {
                 format: format
             ))
         }
-        if let declared = head.headers.first(name: "content-length").flatMap({ Int($0) }), declared > configuration.maxBodySize {
+        let declaredLength = head.headers.first(name: "content-length").flatMap { Int($0) }
+        if let declaredLength, declaredLength > configuration.maxBodySize {
             return .refused(tooLarge(limit: configuration.maxBodySize, what: "request body", format: format))
         }
         var inflater: OTLPReceiverGzipInflater?
@@ -76,7 +77,8 @@ struct OTLPReceiverExchange {
             format: format,
             gzipped: gzipped,
             configuration: configuration,
-            body: allocator.buffer(capacity: 0),
+            // A plain body of declared length is collected without regrowing the buffer.
+            body: allocator.buffer(capacity: gzipped ? 0 : max(0, declaredLength ?? 0)),
             inflater: inflater
         ))
     }

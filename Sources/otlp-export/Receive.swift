@@ -85,7 +85,7 @@ extension OTLPExport {
                     outputPath: output
                 )
             } catch {
-                throw ValidationError("cannot open --output file: \(error)")
+                throw ValidationError("\(error)")
             }
             // Trap the signals before announcing the address, so that a client that reacts to the
             // announcement by sending SIGINT always gets the summary.

@@ -27,7 +27,7 @@ actor ReceivedRequestPrinter {
             // O_APPEND: each line lands at the end even if another writer appends to the file too.
             let descriptor = open(outputPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
             guard descriptor >= 0 else {
-                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+                throw OutputFileError(path: outputPath, reason: String(cString: strerror(errno)))
             }
             output = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
         } else {
@@ -51,7 +51,7 @@ actor ReceivedRequestPrinter {
             case .quiet:
                 break
             case .json:
-                FileHandle.standardOutput.write(Data(line))
+                StandardStreams.write(line, to: .standardOutput)
             case .trees:
                 StandardStreams.write(summaryLine(received) + formatter.format(CollectionOfOne(received.request)))
             }
@@ -63,6 +63,13 @@ actor ReceivedRequestPrinter {
                     + " with \(rejection.statusCode): \(rejection.message)\n"
             )
         }
+    }
+
+    struct OutputFileError: Error, CustomStringConvertible {
+        var path: String
+        var reason: String
+
+        var description: String { "cannot open --output file '\(path)': \(reason)" }
     }
 
     private func summaryLine(_ received: OTLPReceiver.ReceivedRequest) -> String {

@@ -4,10 +4,15 @@ import Foundation
 /// concurrent requests never interleave mid-line and nothing waits in a buffer when piped.
 enum StandardStreams {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Array(text.utf8), to: .standardOutput)
     }
 
     static func writeError(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        write(Array(text.utf8), to: .standardError)
+    }
+
+    /// A failed write (a closed pipe, a full disk) loses the text but must not stop the receiver.
+    static func write(_ bytes: [UInt8], to handle: FileHandle) {
+        try? handle.write(contentsOf: bytes)
     }
 }

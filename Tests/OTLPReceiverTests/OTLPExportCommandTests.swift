@@ -132,3 +132,21 @@ struct OTLPExportCommandTests {
         }
     }
 }
+
+extension OTLPExportCommandTests {
+    @Test("receive --json prints each accepted request as one OTLP/JSON line on standard output; --quiet prints none", .timeLimit(.minutes(1)))
+    func jsonAndQuiet() async throws {
+        for (arguments, expectsLine) in [(["--json"], true), (["--json", "--quiet"], false)] {
+            let run = try Self.start(["receive", "--port", "0"] + arguments)
+            let announcement = await run.standardError.text { $0.contains(" (Ctrl-C to stop)\n") }
+            let url = try #require(announcement.firstMatch(of: /listening on (http:\/\/127\.0\.0\.1:\d+\/v1\/traces)/)?.1)
+            #expect(try await ReceiverHarness.post(ReceiverTestFixtures.request.protobuf, to: String(url)).status == 200)
+            run.process.terminate()  // SIGTERM ends it like SIGINT
+            var statuses = run.exitStatus.makeAsyncIterator()
+            #expect(await statuses.next() == 0)
+            let expected = expectsLine ? String(decoding: ReceiverTestFixtures.request.otlpJSON, as: UTF8.self) + "\n" : ""
+            #expect(await run.standardOutput.allText() == expected, "\(arguments)")
+            #expect(await run.standardError.allText().hasSuffix("summary: requests=1 spans=4 errors=0\n"))
+        }
+    }
+}
