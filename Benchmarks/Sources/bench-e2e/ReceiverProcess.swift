@@ -71,7 +71,7 @@ struct ReceiverCounts {
 
     init(json: String) throws {
         func value(_ key: String) throws -> Int {
-            guard let range = json.range(of: "\"\(key)\":") else { throw DriverError("no \(key) in \(json)") }
+            guard let range = json.firstRange(of: "\"\(key)\":") else { throw DriverError("no \(key) in \(json)") }
             let digits = json[range.upperBound...].prefix { $0.isNumber }
             guard let number = Int(digits) else { throw DriverError("bad \(key) in \(json)") }
             return number
@@ -114,7 +114,7 @@ enum LoopbackHTTP {
             response += chunk[..<count]
         }
         let text = String(decoding: response, as: UTF8.self)
-        guard let bodyStart = text.range(of: "\r\n\r\n") else { throw DriverError("bad response: \(text)") }
+        guard let bodyStart = text.firstRange(of: "\r\n\r\n") else { throw DriverError("bad response: \(text)") }
         return String(text[bodyStart.upperBound...])
     }
 

@@ -132,7 +132,8 @@ for second in 1...seconds {
 counters.stop.store(true, ordering: .relaxed)
 for thread in threads { thread.join() }
 let producingSeconds = Double(nanosecondsNow() - startNanoseconds) / 1e9
-let offered = counters.spans.load(ordering: .relaxed)
+// Each producer's parent span ("producer") is exported too.
+let offered = counters.spans.load(ordering: .relaxed) + producerCount
 let deliveredDuringWindow = (try? receiver?.statistics())??.spans ?? 0
 let droppedDuringWindow = processor.droppedSpanCount
 

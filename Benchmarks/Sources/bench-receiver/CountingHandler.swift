@@ -62,5 +62,7 @@ final class CountingHandler: ChannelInboundHandler {
             context.write(wrapOutboundOut(.body(.byteBuffer(context.channel.allocator.buffer(string: body)))), promise: nil)
         }
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        // The flushed bytes are already written; closing here ends `Connection: close` exchanges (the driver's).
+        if !head.isKeepAlive { context.close(promise: nil) }
     }
 }
