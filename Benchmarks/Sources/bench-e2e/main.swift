@@ -1,7 +1,8 @@
 // End to end and overload: producer threads run the hot-path workload through the shim → batch span processor →
 // OTLP/HTTP exporter → a counting receiver in another process on loopback.
 //
-//     bench-e2e mode=flood|paced|refused|slow producers=1 seconds=10 [rate=300000] [delay=2000] [exporter=otlp|standin]
+//     bench-e2e mode=flood|paced|refused|slow producers=1 seconds=10 [rate=300000] [delay=2000]
+//               [exporter=otlp|otlp-gzip] [queue=2048] [batch=512]
 //
 // flood:   producers flat out; delivered spans/s, drops, CPU-s per million delivered spans, peak RSS, bytes/span.
 // paced:   producers offer `rate` spans/s in total; there must be no drops below capacity.
@@ -30,6 +31,8 @@ let seconds = Int(options["seconds"] ?? "10") ?? 10
 let offeredRate = Double(options["rate"] ?? "300000") ?? 300_000
 let replyDelay = Int(options["delay"] ?? "2000") ?? 2000
 let exporterKind = options["exporter"] ?? "otlp"
+let maxQueueSize = Int(options["queue"] ?? "2048") ?? 2048
+let maxExportBatchSize = Int(options["batch"] ?? "512") ?? 512
 let shutdownLimit = Double(options["shutdown-limit"] ?? "60") ?? 60
 
 // MARK: - Collector
@@ -52,7 +55,10 @@ let endpoint = "http://127.0.0.1:\(port)/v1/traces"
 // MARK: - Pipeline
 
 let counting = CountingSpanExporter(wrapping: try makeExporter(kind: exporterKind, endpoint: endpoint))
-let processor = OTelBatchSpanProcessor(exporter: counting)
+let processor = OTelBatchSpanProcessor(
+    exporter: counting,
+    configuration: OTelBatchSpanProcessorConfiguration(maxQueueSize: maxQueueSize, maxExportBatchSize: maxExportBatchSize)
+)
 let provider = OTelTracerProvider(
     resource: OTelResource(attributes: ["service.name": .string("bench-e2e")]),
     processors: [processor]
@@ -180,7 +186,7 @@ let lastLatency = samples.suffix(max(1, seconds / 5)).map(\.nanosecondsPerSpan)
 func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }
 let rss = samples.map(\.residentMiB)
 
-print("mode=\(mode) producers=\(producerCount) seconds=\(seconds) exporter=\(exporterKind)" + (mode == "paced" ? " rate=\(Int(offeredRate))" : "") + (mode == "slow" ? " delay=\(replyDelay)ms" : ""))
+print("mode=\(mode) producers=\(producerCount) seconds=\(seconds) exporter=\(exporterKind) queue=\(maxQueueSize) batch=\(maxExportBatchSize)" + (mode == "paced" ? " rate=\(Int(offeredRate))" : "") + (mode == "slow" ? " delay=\(replyDelay)ms" : ""))
 print("  offered \(offered) spans (\(f(Double(offered) / producingSeconds, 0))/s)")
 print("  delivered during the window \(deliveredDuringWindow) (\(f(Double(deliveredDuringWindow) / producingSeconds, 0)) spans/s), dropped during the window \(droppedDuringWindow)")
 print("  after drain (\(drained ? "finished" : "NOT finished") in \(f(shutdownSeconds, 2)) s): delivered \(delivered), queue drops \(queueDrops), failed-export spans \(failed) (\(counting.failedExportCount) exports), still in flight \(inFlight)")
