@@ -73,6 +73,7 @@ let package = Package(
         .executableTarget(
             name: "bench-receiver",
             dependencies: [
+                .product(name: "CompressNIO", package: "compress-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -1,8 +1,10 @@
+import CompressNIO
 import NIOCore
 import NIOHTTP1
 
 /// Answers every OTLP/HTTP protobuf POST with an empty `ExportTraceServiceResponse` (optionally after a delay) and
-/// counts its spans; `GET /stats` returns the counts as JSON.
+/// counts its spans (gunzipping `Content-Encoding: gzip` bodies); `GET /stats` returns the counts as JSON.
+/// `bodyBytes` counts what crossed the wire (compressed, if it was).
 final class CountingHandler: ChannelInboundHandler {
     typealias InboundIn = HTTPServerRequestPart
     typealias OutboundOut = HTTPServerResponsePart
@@ -38,7 +40,11 @@ final class CountingHandler: ChannelInboundHandler {
                 return
             }
             let bodyBytes = requestBody?.readableBytes ?? 0
-            let spans = requestBody?.withUnsafeReadableBytes { SpanCounter.countSpans(in: $0) } ?? 0
+            var payload = requestBody
+            if requestHead.headers["Content-Encoding"].first?.lowercased() == "gzip", var compressed = requestBody {
+                payload = try? compressed.decompress(with: CompressionAlgorithm.gzip())
+            }
+            let spans = payload?.withUnsafeReadableBytes { SpanCounter.countSpans(in: $0) } ?? nil
             statistics.record(spans: spans, bodyBytes: bodyBytes)
             if replyDelay == .zero {
                 respond(context: context, head: requestHead, contentType: "application/x-protobuf", body: "")
