@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The whole benchmark suite (`make bench`): machine description, package-benchmark suites (time, mallocs),
 # callgrind instruction counts, encoding, end to end and overload. Prints everything and keeps a copy in
-# Benchmarks/results/<UTC time>.txt. Not part of `make test`. Takes about 6 minutes after the first build.
+# Benchmarks/results/<UTC time>.txt. Not part of `make test`. Takes about 12 minutes after the first build.
 #
 #   scripts/bench-run.sh            everything
-#   QUICK=1 scripts/bench-run.sh    shorter end-to-end and overload runs (10 s instead of 30 s)
+#   QUICK=1 scripts/bench-run.sh    10 s overload runs instead of 30 s
+#   REPEATS=1 scripts/bench-run.sh  each end-to-end run once instead of 3 times
 set -uo pipefail
 cd "$(dirname "$0")/../Benchmarks"
 mkdir -p results
@@ -58,14 +59,21 @@ section "Encoding: OTLP protobuf / JSON, memcpy floor, gzip (21 rounds of ~100,0
 "$BIN/bench-encode" 8 21
 "$BIN/bench-encode" 512 21
 
-section "End to end, flat out: 1 producer, 10 s"
-"$BIN/bench-e2e" mode=flood producers=1 seconds=10 2>/dev/null
-section "End to end, flat out: 2 producers, 10 s"
-"$BIN/bench-e2e" mode=flood producers=2 seconds=10 2>/dev/null
-section "End to end, flat out with gzip: 1 producer, 10 s"
-"$BIN/bench-e2e" mode=flood producers=1 seconds=10 exporter=otlp-gzip 2>/dev/null
-section "End to end, paced below capacity: ${PACED_RATE:=100000} spans/s, 2 producers, 10 s"
-"$BIN/bench-e2e" mode=paced producers=2 seconds=10 rate="$PACED_RATE" 2>/dev/null
+REPEATS=${REPEATS:-3}
+e2e() {  # title, then bench-e2e arguments; repeated $REPEATS times for min/median/max
+    local title=$1; shift
+    for run in $(seq 1 "$REPEATS"); do
+        section "$title (run $run of $REPEATS)"
+        "$BIN/bench-e2e" "$@" 2>/dev/null | grep -v "^  per second:"
+    done
+}
+e2e "End to end, flat out: 1 producer, 10 s" mode=flood producers=1 seconds=10
+e2e "End to end, flat out: 2 producers, 10 s" mode=flood producers=2 seconds=10
+e2e "End to end, flat out with gzip: 1 producer, 10 s" mode=flood producers=1 seconds=10 exporter=otlp-gzip
+e2e "End to end, paced below capacity: ${PACED_RATE:=100000} spans/s, 2 producers, 10 s" \
+    mode=paced producers=2 seconds=10 rate="$PACED_RATE"
+e2e "End to end, paced: $PACED_RATE spans/s, 2 producers, 10 s, queue 16384" \
+    mode=paced producers=2 seconds=10 rate="$PACED_RATE" queue=16384
 
 section "Overload: collector down (connection refused), 2 producers flat out, $OVERLOAD_SECONDS s"
 "$BIN/bench-e2e" mode=refused producers=2 seconds="$OVERLOAD_SECONDS" 2>/dev/null
