@@ -18,8 +18,10 @@ package struct OTLPJSONEncoder: ~Copyable {
     /// Encodes `spans`, replacing the previous encoding.
     package mutating func encode(_ spans: ArraySlice<OTelFinishedSpan>) {
         writer.reset()
-        grouping.group(spans)
-        writer.writeExportTraceServiceRequest(spans, grouping: grouping)
+        spans.withUnsafeBufferPointer { spans in
+            grouping.group(spans)
+            writer.writeExportTraceServiceRequest(spans, grouping: grouping)
+        }
     }
 
     /// Encodes `spans`, replacing the previous encoding.

@@ -6,13 +6,12 @@ import OTelModel
 extension OTLPJSONWriter {
     /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
     mutating func writeExportTraceServiceRequest(
-        _ spans: ArraySlice<OTelFinishedSpan>,
+        _ spans: UnsafeBufferPointer<OTelFinishedSpan>,
         grouping: borrowing OTLPSpanGrouping
     ) {
-        let base = spans.startIndex
         writeExportTraceServiceRequest { w in
             for resourceGroup in grouping.resourceGroups {
-                let resource = spans[base + resourceGroup.firstSpan].resource
+                let resource = spans[resourceGroup.firstSpan].resource
                 w.writeResourceSpans(
                     resourceAttributes: { $0.writeAttributes(resource.attributes) },
                     resourceDroppedAttributesCount: UInt32(clamping: resource.attributes.droppedCount),
@@ -20,7 +19,7 @@ extension OTLPJSONWriter {
                     scopeSpans: { w in
                         for scopeIndex in grouping.scopeOrder[resourceGroup.scopes] {
                             let scopeGroup = grouping.scopeGroups[scopeIndex]
-                            let scope = spans[base + scopeGroup.firstSpan].instrumentationScope
+                            let scope = spans[scopeGroup.firstSpan].instrumentationScope
                             w.writeScopeSpans(
                                 scopeName: scope.name,
                                 scopeVersion: scope.version ?? "",
@@ -29,7 +28,7 @@ extension OTLPJSONWriter {
                                 schemaURL: scope.schemaURL ?? "",
                                 spans: { w in
                                     for offset in grouping.order[scopeGroup.spans] {
-                                        w.writeSpan(spans[base + offset])
+                                        w.writeSpan(spans[offset])
                                     }
                                 }
                             )

@@ -20,8 +20,10 @@ package struct OTLPProtobufEncoder: ~Copyable {
     /// Encodes `spans`, replacing the previous encoding.
     package mutating func encode(_ spans: ArraySlice<OTelFinishedSpan>) {
         writer.reset()
-        grouping.group(spans)
-        writer.writeExportTraceServiceRequest(spans, grouping: grouping)
+        spans.withUnsafeBufferPointer { spans in
+            grouping.group(spans)
+            writer.writeExportTraceServiceRequest(spans, grouping: grouping)
+        }
     }
 
     /// Encodes `spans`, replacing the previous encoding.

@@ -31,8 +31,11 @@ struct OTLPSpanGrouping {
     private(set) var order: [Int] = []
     private var groupOfSpan: [Int] = []
 
-    /// Groups `spans`; positions are offsets from `spans.startIndex`.
-    mutating func group(_ spans: ArraySlice<OTelFinishedSpan>) {
+    /// Groups `spans`; positions are indices into `spans`.
+    ///
+    /// Spans are read in place through the buffer: copying a whole `OTelFinishedSpan` out of an array would retain
+    /// each of its references, several times per span.
+    mutating func group(_ spans: UnsafeBufferPointer<OTelFinishedSpan>) {
         resourceGroups.removeAll(keepingCapacity: true)
         scopeGroups.removeAll(keepingCapacity: true)
         scopeOrder.removeAll(keepingCapacity: true)
@@ -40,12 +43,10 @@ struct OTLPSpanGrouping {
         groupOfSpan.removeAll(keepingCapacity: true)
         guard !spans.isEmpty else { return }
 
-        let base = spans.startIndex
         var current = -1
         for offset in 0..<spans.count {
-            let span = spans[base + offset]
-            if current < 0 || !belongs(span, to: current, in: spans) {
-                current = findOrAddGroup(for: span, at: offset, in: spans)
+            if current < 0 || !belongs(offset, to: current, in: spans) {
+                current = findOrAddGroup(for: offset, in: spans)
             }
             groupOfSpan.append(current)
             scopeGroups[current].spans = 0..<(scopeGroups[current].spans.upperBound + 1)
@@ -72,23 +73,18 @@ struct OTLPSpanGrouping {
         }
     }
 
-    private func belongs(_ span: OTelFinishedSpan, to groupIndex: Int, in spans: ArraySlice<OTelFinishedSpan>) -> Bool {
+    private func belongs(_ position: Int, to groupIndex: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Bool {
         let group = scopeGroups[groupIndex]
-        let scopeSpan = spans[spans.startIndex + group.firstSpan]
-        guard span.instrumentationScope.isSameForExport(as: scopeSpan.instrumentationScope) else { return false }
-        let resourceSpan = spans[spans.startIndex + resourceGroups[group.resourceGroup].firstSpan]
-        return span.resource.isSameForExport(as: resourceSpan.resource)
+        guard spans[position].instrumentationScope.isSameForExport(as: spans[group.firstSpan].instrumentationScope)
+        else { return false }
+        let resourceSpan = resourceGroups[group.resourceGroup].firstSpan
+        return spans[position].resource.isSameForExport(as: spans[resourceSpan].resource)
     }
 
-    private mutating func findOrAddGroup(
-        for span: OTelFinishedSpan,
-        at offset: Int,
-        in spans: ArraySlice<OTelFinishedSpan>
-    ) -> Int {
-        let base = spans.startIndex
+    private mutating func findOrAddGroup(for offset: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Int {
         let resourceIndex: Int
         if let found = resourceGroups.firstIndex(where: {
-            spans[base + $0.firstSpan].resource.isSameForExport(as: span.resource)
+            spans[$0.firstSpan].resource.isSameForExport(as: spans[offset].resource)
         }) {
             resourceIndex = found
         } else {
@@ -97,7 +93,7 @@ struct OTLPSpanGrouping {
         }
         if let found = scopeGroups.firstIndex(where: {
             $0.resourceGroup == resourceIndex
-                && spans[base + $0.firstSpan].instrumentationScope.isSameForExport(as: span.instrumentationScope)
+                && spans[$0.firstSpan].instrumentationScope.isSameForExport(as: spans[offset].instrumentationScope)
         }) {
             return found
         }

@@ -7,25 +7,24 @@ import OTelModel
 extension ProtobufReverseWriter {
     /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
     mutating func writeExportTraceServiceRequest(
-        _ spans: ArraySlice<OTelFinishedSpan>,
+        _ spans: UnsafeBufferPointer<OTelFinishedSpan>,
         grouping: borrowing OTLPSpanGrouping
     ) {
-        let base = spans.startIndex
         for resourceGroup in grouping.resourceGroups.reversed() {
-            let resource = spans[base + resourceGroup.firstSpan].resource
+            let resource = spans[resourceGroup.firstSpan].resource
             writeMessage(field: OTLPField.ExportTraceServiceRequest.resourceSpans) { w in
                 if let schemaURL = resource.schemaURL, !schemaURL.isEmpty {
                     w.writeStringField(OTLPField.ResourceSpans.schemaURL, schemaURL)
                 }
                 for scopeIndex in grouping.scopeOrder[resourceGroup.scopes].reversed() {
                     let scopeGroup = grouping.scopeGroups[scopeIndex]
-                    let scope = spans[base + scopeGroup.firstSpan].instrumentationScope
+                    let scope = spans[scopeGroup.firstSpan].instrumentationScope
                     w.writeMessage(field: OTLPField.ResourceSpans.scopeSpans) { w in
                         if let schemaURL = scope.schemaURL, !schemaURL.isEmpty {
                             w.writeStringField(OTLPField.ScopeSpans.schemaURL, schemaURL)
                         }
                         for offset in grouping.order[scopeGroup.spans].reversed() {
-                            w.writeSpan(spans[base + offset])
+                            w.writeSpan(spans[offset])
                         }
                         w.writeMessage(field: OTLPField.ScopeSpans.scope) { w in
                             w.writeDroppedCount(

@@ -153,7 +153,7 @@ struct OTLPHTTPSpanExporterTests {
         try await collector.close()
         #expect(sleeps.durations == [.seconds(1)])
         #expect(elapsed >= .milliseconds(990))
-        #expect(elapsed < .seconds(3))
+        #expect(elapsed < .seconds(5))
         #expect(collector.requests.count == 2)
         #expect(exporter.statistics.exportedSpans == 3)
     }
@@ -237,7 +237,7 @@ struct OTLPHTTPSpanExporterTests {
         await exporter.shutdown()
         try await collector.close()
         #expect(elapsed >= .milliseconds(290))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(5), "ends at the timeout, not later (loose bound for loaded machines)")
         #expect(collector.requests.count == 1)
         #expect(exporter.statistics.droppedSpans == 3)
     }
@@ -261,18 +261,22 @@ struct OTLPHTTPSpanExporterTests {
         let url = probe.tracesURL
         try await probe.close()
         let sleeps = Sleeps(real: true)
-        let exporter = try makeExporter(url, timeout: .milliseconds(400), sleeps: sleeps)
+        // Generous for a loaded machine: connection failures are immediate, so this allows many attempts.
+        let exporter = try makeExporter(url, timeout: .seconds(1), sleeps: sleeps)
         let clock = ContinuousClock()
         let start = clock.now
         await #expect(throws: OTLPHTTPExporterError.self) { try await exporter.export(Self.batch) }
         let elapsed = clock.now - start
         await exporter.shutdown()
         let statistics = exporter.statistics
-        #expect(statistics.retries >= 2, "\(statistics)")
+        #expect(statistics.retries >= 1, "\(statistics)")
+        #expect(statistics.requests == statistics.retries + 1)
         #expect(statistics.droppedSpans == 3)
         #expect(statistics.failedRequests == 1)
-        #expect(elapsed < .seconds(2))
-        #expect(sleeps.durations.prefix(2) == [.milliseconds(20), .milliseconds(40)])
+        #expect(statistics.exportedSpans == 0)
+        #expect(elapsed < .seconds(5), "bounded by the timeout")
+        #expect(sleeps.durations.first == .milliseconds(20))
+        #expect(sleeps.durations.allSatisfy { $0 <= .milliseconds(50) }, "backoff capped")
     }
 
     @Test("gzip: the body really is gzip with Content-Encoding: gzip, and inflates to the same request as without")

@@ -45,6 +45,21 @@ struct OTLPTracingBootstrapTests {
         #expect(try collector.decodedSpans().map(\.name) == (0..<5).map { "work \($0)" })
     }
 
+    @Test("a cancelled tracing service still flushes and shuts the provider down")
+    func cancelledService() async throws {
+        let collector = try await LoopbackCollector()
+        let pipeline = try OTLPTracing.bootstrap(environment: [
+            "OTEL_BSP_SCHEDULE_DELAY": "60000", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": collector.tracesURL,
+        ])
+        pipeline.provider.tracer(name: "app").startSpan("last words", parent: nil).end()
+        let task = Task { try await pipeline.service.run() }
+        task.cancel()
+        try await task.value
+        try await collector.close()
+        #expect(pipeline.provider.isShutDown)
+        #expect(try collector.decodedSpans().map(\.name) == ["last words"])
+    }
+
     @Test("OTEL_SDK_DISABLED=true: nothing is recorded or exported, but propagators are still configured")
     func disabled() async throws {
         let pipeline = try OTLPTracing.bootstrap(environment: [

@@ -24,13 +24,15 @@ final class ExportWorker: Sendable {
     private struct FlushRequest {
         /// Satisfied once this many spans have left the queue and been exported.
         var target: UInt64
-        var continuation: CheckedContinuation<Void, any Error>
+        var outcome: OneShotResult
     }
 
     private struct State {
         var queue: SpanRing
         var enqueuedCount: UInt64 = 0
         var dequeuedCount: UInt64 = 0
+        /// The size of the batch being exported (0 when idle).
+        var exportingCount = 0
         var workerWaiter: CheckedContinuation<Void, Never>?
         var timerFired = false
         var flushRequests: [FlushRequest] = []
@@ -94,17 +96,32 @@ final class ExportWorker: Sendable {
     }
 
     /// Returns once every span queued before the call is exported and the exporter is flushed.
+    ///
+    /// Cancelling the calling task ends the wait with `CancellationError`; the spans are still exported.
     func forceFlush() async throws {
-        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
-                guard !state.shutdownRequested else { return (false, nil) }
-                state.flushRequests.append(FlushRequest(target: state.enqueuedCount, continuation: continuation))
-                defer { state.workerWaiter = nil }
-                return (true, state.workerWaiter)
-            }
-            if !accepted { continuation.resume() }
-            waiter?.resume()
+        let outcome = OneShotResult()
+        let (accepted, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+            guard !state.shutdownRequested else { return (false, nil) }
+            state.flushRequests.append(FlushRequest(target: state.enqueuedCount, outcome: outcome))
+            defer { state.workerWaiter = nil }
+            return (true, state.workerWaiter)
         }
+        guard accepted else { return }
+        waiter?.resume()
+        do {
+            try await outcome.wait()
+        } catch {
+            // Cancelled or failed: a request still queued must not make the worker drain or flush for nobody.
+            state.withLock { state in state.flushRequests.removeAll { $0.outcome === outcome } }
+            throw error
+        }
+    }
+
+    /// ``forceFlush()``, but throws ``OTelForceFlushTimeoutError`` once `timeout` has passed on the worker's clock
+    /// (`nil`: no limit).
+    func forceFlush(timeout: Duration?) async throws {
+        guard let timeout else { return try await forceFlush() }
+        try await withForceFlushTimeout(timeout, clock: clock) { [self] in try await forceFlush() }
     }
 
     /// Exports everything queued, flushes and shuts the exporter down; returns when done. Repeated calls wait for
@@ -124,6 +141,20 @@ final class ExportWorker: Sendable {
     }
 
     var droppedCount: Int { drops.count }
+
+    /// Reports, once, the spans lost because the owning processor is released without a shutdown: those still
+    /// queued, and those of an export in progress (its task is cancelled). Never waits beyond the lock.
+    func reportAbandoned() {
+        let (queued, exporting) = state.withLock { state -> (Int, Int) in
+            guard !state.shutdownRequested else { return (0, 0) }
+            return (state.queue.count, state.exportingCount)
+        }
+        guard queued + exporting > 0 else { return }
+        logger.warning(
+            "A span processor was released without shutdown(); spans not yet exported are lost",
+            metadata: ["count": "\(queued + exporting)", "queued": "\(queued)", "exporting": "\(exporting)"]
+        )
+    }
 
     // MARK: - Worker side
 
@@ -203,6 +234,7 @@ final class ExportWorker: Sendable {
                 if !state.queue.isEmpty, draining || timerDue || state.queue.count >= triggerCount {
                     let batch = state.queue.removeFirst(upTo: batchSize)
                     state.dequeuedCount += UInt64(batch.count)
+                    state.exportingCount = batch.count
                     return .export(batch)
                 }
                 let dequeued = state.dequeuedCount
@@ -221,12 +253,13 @@ final class ExportWorker: Sendable {
             case .export(let batch):
                 timerDue = false
                 await export(batch)
+                state.withLock { $0.exportingCount = 0 }
             case .flush(let requests):
                 do {
                     try await exporter.forceFlush()
-                    for request in requests { request.continuation.resume() }
+                    for request in requests { request.outcome.finish(.success(())) }
                 } catch {
-                    for request in requests { request.continuation.resume(throwing: error) }
+                    for request in requests { request.outcome.finish(.failure(error)) }
                 }
             case .shutdown:
                 do {
@@ -243,7 +276,7 @@ final class ExportWorker: Sendable {
                     }
                     return (state.shutdownWaiters, state.flushRequests)
                 }
-                for request in flushRequests { request.continuation.resume() }
+                for request in flushRequests { request.outcome.finish(.success(())) }
                 for waiter in shutdownWaiters { waiter.resume() }
                 return true
             case .idle:

@@ -8,7 +8,8 @@ public import Logging
 /// delay has passed since the last one, on ``forceFlush()`` and on ``shutdown()``.
 ///
 /// Call ``shutdown()`` (or the provider's) before releasing the processor: releasing it only cancels the export
-/// task, and spans still queued are lost.
+/// task, and spans still queued (or being exported) are lost. The release logs one warning with their count; it
+/// cannot export them, because a deinitializer must not wait for an export.
 ///
 /// [OpenTelemetry Specification: Batching processor](https://opentelemetry.io/docs/specs/otel/trace/sdk/#batching-processor)
 public final class OTelBatchSpanProcessor: OTelSpanProcessor {
@@ -55,6 +56,7 @@ public final class OTelBatchSpanProcessor: OTelSpanProcessor {
     }
 
     deinit {
+        worker.reportAbandoned()
         workerTask.cancel()
     }
 
@@ -69,6 +71,15 @@ public final class OTelBatchSpanProcessor: OTelSpanProcessor {
     /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush-1)
     public func forceFlush() async throws {
         try await worker.forceFlush()
+    }
+
+    /// ``forceFlush()`` for at most `timeout` on the processor's clock (`nil`: no limit): then it throws
+    /// ``OTelForceFlushTimeoutError`` at once, and the queued spans are still exported in the background.
+    /// Cancelling the calling task ends the wait with `CancellationError`.
+    ///
+    /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush-1)
+    public func forceFlush(timeout: Duration?) async throws {
+        try await worker.forceFlush(timeout: timeout)
     }
 
     /// Exports everything queued, flushes, then shuts the exporter down; later calls and spans are ignored.

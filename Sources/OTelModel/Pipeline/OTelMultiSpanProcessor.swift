@@ -22,9 +22,17 @@ public struct OTelMultiSpanProcessor: OTelSpanProcessor {
 
     /// Flushes all processors concurrently; rethrows the first failure after all have finished.
     public func forceFlush() async throws {
+        try await forceFlush(timeout: nil)
+    }
+
+    /// Flushes all processors concurrently, each for at most `timeout` (`nil`: no limit); rethrows the first
+    /// failure (such as ``OTelForceFlushTimeoutError``) after all have returned.
+    ///
+    /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush-1)
+    public func forceFlush(timeout: Duration?) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for processor in processors {
-                group.addTask { try await processor.forceFlush() }
+                group.addTask { try await processor.forceFlush(timeout: timeout) }
             }
             var firstError: (any Error)?
             while let result = await group.nextResult() {

@@ -19,6 +19,16 @@ public protocol OTelSpanProcessor: Sendable {
     /// Exports everything received so far, then flushes the exporter.
     func forceFlush() async throws
 
+    /// ``forceFlush()``, but returns by throwing ``OTelForceFlushTimeoutError`` once `timeout` has passed, even if
+    /// the flush has not finished (`nil`: no limit). The spans are still exported afterwards.
+    ///
+    /// The default implementation times ``forceFlush()`` on the continuous clock; processors with their own clock
+    /// implement it.
+    ///
+    /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush-1)
+    /// ("prioritize honoring the timeout over finishing all calls")
+    func forceFlush(timeout: Duration?) async throws
+
     /// Flushes, then shuts down the exporter; later calls are ignored.
     func shutdown() async
 }
@@ -26,4 +36,11 @@ public protocol OTelSpanProcessor: Sendable {
 extension OTelSpanProcessor {
     /// Does nothing: most processors only care about ended spans.
     public func onStart(_ span: OTelSpan, parentContext: OTelSpanContext?) {}
+
+    /// Times ``forceFlush()`` on the continuous clock; throws ``OTelForceFlushTimeoutError`` when it runs longer
+    /// than `timeout` (without waiting for it to finish).
+    public func forceFlush(timeout: Duration?) async throws {
+        guard let timeout else { return try await forceFlush() }
+        try await withForceFlushTimeout(timeout, clock: ContinuousClock()) { try await self.forceFlush() }
+    }
 }

@@ -14,16 +14,3 @@ extension OTelContext {
         )
     }
 }
-
-extension OTelPropagationContext {
-    /// What propagators inject for `context`: its span's context (``OTelSpanContext/invalid`` without a span),
-    /// baggage and debug marks.
-    public init(_ context: OTelContext) {
-        self.init(
-            spanContext: context.span?.context ?? .invalid,
-            baggage: context.baggage,
-            isDebug: context.isDebug,
-            jaegerDebugID: context.jaegerDebugID
-        )
-    }
-}

@@ -32,4 +32,15 @@ public struct OTelPropagationContext: Sendable, Hashable {
 
     /// No span context, no baggage.
     public static let empty = OTelPropagationContext()
+
+    /// What propagators inject for `context`: its span's context (``OTelSpanContext/invalid`` without a span),
+    /// baggage and debug marks.
+    public init(_ context: OTelContext) {
+        self.init(
+            spanContext: context.span?.context ?? .invalid,
+            baggage: context.baggage,
+            isDebug: context.isDebug,
+            jaegerDebugID: context.jaegerDebugID
+        )
+    }
 }

@@ -15,7 +15,7 @@ public final class OTelTracerProvider: Sendable {
     ///
     /// - Parameters:
     ///   - resource: The resource recorded on every span; `nil` builds the spec's default resource from the
-    ///     process environment (``OTelResource/makeDefault(environment:logger:)``).
+    ///     process environment (``OTelResource/makeDefault(environment:logger:)-(OTelEnvironment,_)``).
     ///   - sampler: Decides which spans record and which are sampled; by default
     ///     `ParentBased(root: AlwaysOn)`, as the spec requires (see ``OTelSamplers/fromEnvironment(_:logger:)``).
     ///   - processors: Receive recording spans at start and end, in this order.
@@ -79,8 +79,18 @@ public final class OTelTracerProvider: Sendable {
     ///
     /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush)
     public func forceFlush() async throws {
+        try await forceFlush(timeout: nil)
+    }
+
+    /// ``forceFlush()`` for at most `timeout` (`nil`: no limit): every processor is flushed concurrently and
+    /// stops waiting when the timeout passes (a batch processor measures it on its own clock). Throws
+    /// ``OTelForceFlushTimeoutError`` if a processor did not finish in time (its spans are still exported
+    /// afterwards), or the first exporter failure.
+    ///
+    /// [OpenTelemetry Specification: ForceFlush](https://opentelemetry.io/docs/specs/otel/trace/sdk/#forceflush)
+    public func forceFlush(timeout: Duration?) async throws {
         guard !isShutDown else { return }
-        try await core.processor.forceFlush()
+        try await core.processor.forceFlush(timeout: timeout)
     }
 
     /// Shuts the processors (and through them the exporters) down, once; later tracers start non-recording spans.
