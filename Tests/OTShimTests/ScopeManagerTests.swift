@@ -4,15 +4,6 @@ import OTelModel
 import OpenTracing
 import Testing
 
-/// Collects misuse reports.
-final class MisuseLog: Sendable {
-    let reports = Locked<[ScopeMisuse]>([])
-    var handler: @Sendable (ScopeMisuseReport) -> Void {
-        { [reports] report in reports.withLock { $0.append(report.kind) } }
-    }
-    var all: [ScopeMisuse] { reports.current }
-}
-
 @Suite("Scope manager shim over the OpenTelemetry context (OT-48 … OT-51)")
 struct ScopeManagerTests {
     @Test("OT-48, OT-49 activate makes the OpenTelemetry span and the span's baggage current")

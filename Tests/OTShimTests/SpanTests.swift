@@ -345,4 +345,18 @@ struct SpanTests {
         #expect(reports.count == 1)
         #expect(reports.first?.metadata["detail"]?.description.contains("finished") == true)
     }
+
+    @Test("use-after-finish reports are rate-limited: a flood over many spans logs one line")
+    func useAfterFinishRateLimited() {
+        let fixture = ShimFixture()
+        for index in 0..<500 {
+            let span = fixture.tracer.startSpan("span \(index)")
+            span.finish()
+            span.setTag("late", true)
+            span.setTag("later", true)
+        }
+        let reports = fixture.logs.all.filter { $0.message.contains("used after it finished") }
+        #expect(reports.count == 1)
+        #expect(reports.first?.metadata["count"]?.description == "1")
+    }
 }

@@ -76,6 +76,20 @@ struct TracerCreationTests {
         }
     }
 
+    @Test("OT-6 a format-specific propagator replaces the default for that format only")
+    func oneFormatSpecificPropagator() throws {
+        guard getenv("OTEL_PROPAGATORS") == nil else { return }
+        let fixture = ShimFixture(textMapPropagator: OTelB3Propagator())
+        let span = fixture.tracer.startSpan("mixed")
+        defer { span.finish() }
+        var textMap: [String: String] = [:]
+        var headers: [String: String] = [:]
+        try fixture.tracer.inject(span.context, format: .textMap, into: &textMap)
+        try fixture.tracer.inject(span.context, format: .httpHeaders, into: &headers)
+        #expect(Array(textMap.keys) == ["b3"])
+        #expect(headers["traceparent"] != nil)
+    }
+
     @Test("OT-8 OTEL_PROPAGATORS chooses the default propagators")
     func environmentChoosesPropagators() throws {
         let composite = OTelPropagators.fromEnvironment(["OTEL_PROPAGATORS": "jaeger"], logger: .init(label: "test"))
