@@ -111,6 +111,7 @@ let package = Package(
             name: "OTLPReceiverTests",
             dependencies: [
                 "OTLPExporter",
+                "OTelModel",
                 // Not imported: the dependency makes `swift build --build-tests` build the binary the CLI tests run.
                 "otlp-export",
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -22,7 +22,8 @@ extension OTLPDecodedRequest {
         let request = try OTLPJSONObject(root, path: "ExportTraceServiceRequest", depth: 1)
         var resourceSpans: [ResourceSpans] = []
         for (index, element) in try request.array("resourceSpans").enumerated() {
-            resourceSpans.append(try ResourceSpans(json: OTLPJSONObject(element, path: "resourceSpans[\(index)]", depth: 2)))
+            resourceSpans.append(
+                try ResourceSpans(json: OTLPJSONObject(element, path: "resourceSpans[\(index)]", depth: 2)))
         }
         self.init(resourceSpans: resourceSpans)
     }
@@ -41,12 +42,13 @@ extension OTLPDecodedRequest.ResourceSpans {
             var entityRefs: [OTLPDecodedRequest.EntityRef] = []
             for (index, element) in try resource.array("entityRefs").enumerated() {
                 let ref = try resource.child(element, "entityRefs[\(index)]")
-                entityRefs.append(OTLPDecodedRequest.EntityRef(
-                    schemaURL: try ref.string("schemaUrl"),
-                    type: try ref.string("type"),
-                    idKeys: try ref.strings("idKeys"),
-                    descriptionKeys: try ref.strings("descriptionKeys")
-                ))
+                entityRefs.append(
+                    OTLPDecodedRequest.EntityRef(
+                        schemaURL: try ref.string("schemaUrl"),
+                        type: try ref.string("type"),
+                        idKeys: try ref.strings("idKeys"),
+                        descriptionKeys: try ref.strings("descriptionKeys")
+                    ))
             }
             return OTLPDecodedRequest.Resource(
                 attributes: try resource.attributes("attributes"),
@@ -87,24 +89,26 @@ extension OTLPDecodedRequest.Span {
         var events: [OTLPDecodedRequest.Event] = []
         for (index, element) in try json.array("events").enumerated() {
             let event = try json.child(element, "events[\(index)]")
-            events.append(OTLPDecodedRequest.Event(
-                timeUnixNano: try event.uint64("timeUnixNano"),
-                name: try event.string("name"),
-                attributes: try event.attributes("attributes"),
-                droppedAttributesCount: try event.uint32("droppedAttributesCount")
-            ))
+            events.append(
+                OTLPDecodedRequest.Event(
+                    timeUnixNano: try event.uint64("timeUnixNano"),
+                    name: try event.string("name"),
+                    attributes: try event.attributes("attributes"),
+                    droppedAttributesCount: try event.uint32("droppedAttributesCount")
+                ))
         }
         var links: [OTLPDecodedRequest.Link] = []
         for (index, element) in try json.array("links").enumerated() {
             let link = try json.child(element, "links[\(index)]")
-            links.append(OTLPDecodedRequest.Link(
-                traceID: try link.hexBytes("traceId"),
-                spanID: try link.hexBytes("spanId"),
-                traceState: try link.string("traceState"),
-                attributes: try link.attributes("attributes"),
-                droppedAttributesCount: try link.uint32("droppedAttributesCount"),
-                flags: try link.uint32("flags")
-            ))
+            links.append(
+                OTLPDecodedRequest.Link(
+                    traceID: try link.hexBytes("traceId"),
+                    spanID: try link.hexBytes("spanId"),
+                    traceState: try link.string("traceState"),
+                    attributes: try link.attributes("attributes"),
+                    droppedAttributesCount: try link.uint32("droppedAttributesCount"),
+                    flags: try link.uint32("flags")
+                ))
         }
         self.init(
             traceID: try json.hexBytes("traceId"),

@@ -63,7 +63,9 @@ struct OTLPJSONObject {
 
     func uint64(_ key: String) throws(OTLPDecodingError) -> UInt64 {
         guard let value = value(key) else { return 0 }
-        guard let number = Self.integer(value, as: UInt64.self) else { throw fail(key, "a uint64 (number or decimal string)") }
+        guard let number = Self.integer(value, as: UInt64.self) else {
+            throw fail(key, "a uint64 (number or decimal string)")
+        }
         return number
     }
 
@@ -105,10 +107,11 @@ struct OTLPJSONObject {
         var result: [OTLPKeyValue] = []
         for (index, element) in try array(key).enumerated() {
             let pair = try child(element, "\(key)[\(index)]")
-            result.append(OTLPKeyValue(
-                key: try pair.string("key"),
-                value: try pair.object("value")?.anyValue() ?? .empty
-            ))
+            result.append(
+                OTLPKeyValue(
+                    key: try pair.string("key"),
+                    value: try pair.object("value")?.anyValue() ?? .empty
+                ))
         }
         return result
     }
@@ -124,7 +127,9 @@ struct OTLPJSONObject {
             return .bool(bool)
         }
         if let value = value("intValue") {
-            guard let int = Self.integer(value, as: Int64.self) else { throw fail("intValue", "an int64 (number or decimal string)") }
+            guard let int = Self.integer(value, as: Int64.self) else {
+                throw fail("intValue", "an int64 (number or decimal string)")
+            }
             return .int(int)
         }
         if let value = value("doubleValue") {
@@ -142,7 +147,9 @@ struct OTLPJSONObject {
             return .keyValueList(try list.attributes("values"))
         }
         if let value = value("bytesValue") {
-            guard let base64 = value as? String, let bytes = Self.decodeBase64(base64) else { throw fail("bytesValue", "base64") }
+            guard let base64 = value as? String, let bytes = Self.decodeBase64(base64) else {
+                throw fail("bytesValue", "base64")
+            }
             return .bytes(bytes)
         }
         if let value = value("stringValueStrindex") {

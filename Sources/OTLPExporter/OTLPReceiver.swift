@@ -170,13 +170,15 @@ package final class OTLPReceiver: Sendable {
     ) async throws -> Bool {
         let reject = { (response: OTLPReceiverResponse) async throws -> Void in
             self.rejectedRequests.add(1, ordering: .relaxed)
-            await self.eventHandler(.rejected(Rejection(
-                statusCode: Int(response.status.code),
-                message: response.failureMessage ?? "",
-                method: head.method.rawValue,
-                uri: head.uri,
-                remoteAddress: remoteAddress
-            )))
+            await self.eventHandler(
+                .rejected(
+                    Rejection(
+                        statusCode: Int(response.status.code),
+                        message: response.failureMessage ?? "",
+                        method: head.method.rawValue,
+                        uri: head.uri,
+                        remoteAddress: remoteAddress
+                    )))
             try await Self.write(response, keepAlive: false, head: head, to: outbound, allocator: allocator)
         }
 
@@ -215,15 +217,18 @@ package final class OTLPReceiver: Sendable {
                 case .accepted(let request, let format, let bodySize, let decodedBodySize):
                     acceptedRequests.add(1, ordering: .relaxed)
                     acceptedSpans.add(request.spanCount, ordering: .relaxed)
-                    await eventHandler(.received(ReceivedRequest(
-                        request: request,
-                        format: format,
-                        gzipped: exchange.gzipped,
-                        bodySize: bodySize,
-                        decodedBodySize: decodedBodySize,
-                        remoteAddress: remoteAddress
-                    )))
-                    try await Self.write(.success(format), keepAlive: head.isKeepAlive, head: head, to: outbound, allocator: allocator)
+                    await eventHandler(
+                        .received(
+                            ReceivedRequest(
+                                request: request,
+                                format: format,
+                                gzipped: exchange.gzipped,
+                                bodySize: bodySize,
+                                decodedBodySize: decodedBodySize,
+                                remoteAddress: remoteAddress
+                            )))
+                    try await Self.write(
+                        .success(format), keepAlive: head.isKeepAlive, head: head, to: outbound, allocator: allocator)
                     return head.isKeepAlive
                 }
             }

@@ -36,17 +36,19 @@ struct OTLPReceiverExchange {
             return .refused(.failure(.notFound, "no such path: only POST \(tracesPath) is served", format: nil))
         }
         guard head.method == .POST else {
-            var response = OTLPReceiverResponse.failure(.methodNotAllowed, "method \(head.method) not allowed: use POST", format: nil)
+            var response = OTLPReceiverResponse.failure(
+                .methodNotAllowed, "method \(head.method) not allowed: use POST", format: nil)
             response.headers.append(("Allow", "POST"))
             return .refused(response)
         }
         guard let format = contentFormat(head.headers.first(name: "content-type")) else {
             let received = head.headers.first(name: "content-type").map { "'\($0)'" } ?? "none"
-            return .refused(.failure(
-                .unsupportedMediaType,
-                "unsupported Content-Type \(received): use application/x-protobuf or application/json",
-                format: nil
-            ))
+            return .refused(
+                .failure(
+                    .unsupportedMediaType,
+                    "unsupported Content-Type \(received): use application/x-protobuf or application/json",
+                    format: nil
+                ))
         }
         let gzipped: Bool
         switch head.headers[canonicalForm: "content-encoding"].map({ $0.lowercased() }) {
@@ -55,11 +57,12 @@ struct OTLPReceiverExchange {
         case ["gzip"], ["x-gzip"]:
             gzipped = true
         case let encodings:
-            return .refused(.failure(
-                .unsupportedMediaType,
-                "unsupported Content-Encoding '\(encodings.joined(separator: ", "))': use gzip or none",
-                format: format
-            ))
+            return .refused(
+                .failure(
+                    .unsupportedMediaType,
+                    "unsupported Content-Encoding '\(encodings.joined(separator: ", "))': use gzip or none",
+                    format: format
+                ))
         }
         let declaredLength = head.headers.first(name: "content-length").flatMap { Int($0) }
         if let declaredLength, declaredLength > configuration.maxBodySize {
@@ -68,19 +71,21 @@ struct OTLPReceiverExchange {
         var inflater: OTLPReceiverGzipInflater?
         if gzipped {
             do {
-                inflater = try OTLPReceiverGzipInflater(limit: configuration.maxDecompressedBodySize, allocator: allocator)
+                inflater = try OTLPReceiverGzipInflater(
+                    limit: configuration.maxDecompressedBodySize, allocator: allocator)
             } catch {
                 return .refused(.failure(.badRequest, "\(error)", format: format))
             }
         }
-        return .started(Self(
-            format: format,
-            gzipped: gzipped,
-            configuration: configuration,
-            // A plain body of declared length is collected without regrowing the buffer.
-            body: allocator.buffer(capacity: gzipped ? 0 : max(0, declaredLength ?? 0)),
-            inflater: inflater
-        ))
+        return .started(
+            Self(
+                format: format,
+                gzipped: gzipped,
+                configuration: configuration,
+                // A plain body of declared length is collected without regrowing the buffer.
+                body: allocator.buffer(capacity: gzipped ? 0 : max(0, declaredLength ?? 0)),
+                inflater: inflater
+            ))
     }
 
     /// Takes the next part of the body.
@@ -133,11 +138,14 @@ struct OTLPReceiverExchange {
 
     // MARK: - Helpers
 
-    private static func tooLarge(limit: Int, what: String, format: OTLPReceiver.ContentFormat?) -> OTLPReceiverResponse {
+    private static func tooLarge(limit: Int, what: String, format: OTLPReceiver.ContentFormat?) -> OTLPReceiverResponse
+    {
         .failure(.payloadTooLarge, "\(what) larger than the limit of \(limit) bytes", format: format)
     }
 
-    private static func response(for failure: OTLPReceiverGzipInflater.Failure, format: OTLPReceiver.ContentFormat) -> OTLPReceiverResponse {
+    private static func response(for failure: OTLPReceiverGzipInflater.Failure, format: OTLPReceiver.ContentFormat)
+        -> OTLPReceiverResponse
+    {
         switch failure {
         case .tooLarge(let limit):
             tooLarge(limit: limit, what: "decompressed request body", format: format)

@@ -42,6 +42,7 @@ struct OTLPReceiverGzipInflater {
     mutating func feed(_ chunk: ByteBuffer) throws(Failure) {
         var chunk = chunk
         rememberTrailer(chunk)
+        var restarted = false
         while chunk.readableBytes > 0 {
             let readBefore = chunk.readerIndex
             window.clear()
@@ -57,8 +58,15 @@ struct OTLPReceiverGzipInflater {
             }
             let produced = window.readableBytes
             output.writeBuffer(&window)
-            if chunk.readerIndex == readBefore && produced == 0 {
+            if chunk.readerIndex != readBefore || produced != 0 {
+                restarted = false
+            } else {
                 // zlib stopped at the end of a member and input remains: the next member starts here.
+                // A fresh stream always consumes or rejects input, so a second stall means zlib is stuck.
+                guard !restarted else {
+                    throw .corrupt("the gzip decompressor made no progress")
+                }
+                restarted = true
                 do {
                     try decompressor.resetStream()
                 } catch {
@@ -75,8 +83,10 @@ struct OTLPReceiverGzipInflater {
         guard trailer.count == 8 else {
             throw .corrupt("the gzip body is truncated")
         }
-        let expectedCRC = UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
-        let expectedSize = UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
+        let expectedCRC =
+            UInt32(trailer[0]) | UInt32(trailer[1]) << 8 | UInt32(trailer[2]) << 16 | UInt32(trailer[3]) << 24
+        let expectedSize =
+            UInt32(trailer[4]) | UInt32(trailer[5]) << 8 | UInt32(trailer[6]) << 16 | UInt32(trailer[7]) << 24
         let memberSize = output.writerIndex - memberStart
         let crc = output.withUnsafeReadableBytes { bytes in
             OTLPReceiverCRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[(memberStart - output.readerIndex)...]))

@@ -39,11 +39,13 @@ struct OTLPReceiverResponse {
         case .json:
             var writer = OTLPJSONWriter(initialCapacity: 128)
             writer.writeRPCStatus(code: code, message: message)
-            return Self(status: status, contentType: jsonContentType, body: writer.writtenBytes, failureMessage: message)
+            return Self(
+                status: status, contentType: jsonContentType, body: writer.writtenBytes, failureMessage: message)
         case .protobuf, nil:
             var writer = ProtobufReverseWriter(initialCapacity: 128)
             writer.writeRPCStatus(code: code, message: message)
-            return Self(status: status, contentType: protobufContentType, body: writer.writtenBytes, failureMessage: message)
+            return Self(
+                status: status, contentType: protobufContentType, body: writer.writtenBytes, failureMessage: message)
         }
     }
 

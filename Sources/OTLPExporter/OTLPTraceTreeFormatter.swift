@@ -1,10 +1,11 @@
 internal import Foundation
+
 #if canImport(Glibc)
-internal import Glibc
+    internal import Glibc
 #elseif canImport(Musl)
-internal import Musl
+    internal import Musl
 #elseif canImport(Darwin)
-internal import Darwin
+    internal import Darwin
 #endif
 
 /// Renders an ``OTLPTraceTree`` as text for a terminal: one block per trace, spans as a tree with
@@ -68,7 +69,8 @@ package struct OTLPTraceTreeFormatter: Sendable {
         var header = paint("trace", .bold) + " " + paint(Self.hex(trace.traceID), .bold)
         header += " · \(trace.spans.count) span\(trace.spans.count == 1 ? "" : "s")"
         if !services.isEmpty {
-            header += " · service\(services.count == 1 ? "" : "s") " + services.map(Self.sanitized).joined(separator: ", ")
+            header +=
+                " · service\(services.count == 1 ? "" : "s") " + services.map(Self.sanitized).joined(separator: ", ")
         }
         output += header + "\n"
 
@@ -79,7 +81,9 @@ package struct OTLPTraceTreeFormatter: Sendable {
             let node = trace.spans[frame.index]
             let indented = frame.depth < Self.maximumIndentedDepth
             let connector = indented ? (frame.isLast ? "└─ " : "├─ ") : "·· "
-            output += paint(frame.prefix + connector, .dim) + title(node, in: trace, showService: services.count > 1, depth: frame.depth) + "\n"
+            output +=
+                paint(frame.prefix + connector, .dim)
+                + title(node, in: trace, showService: services.count > 1, depth: frame.depth) + "\n"
 
             let childPrefix = indented ? frame.prefix + (frame.isLast ? "   " : "│  ") : frame.prefix
             let detailPrefix = paint(childPrefix + (node.children.isEmpty ? "  " : "│ "), .dim)
@@ -87,17 +91,20 @@ package struct OTLPTraceTreeFormatter: Sendable {
                 output += detailPrefix + line + "\n"
             }
             for (position, child) in node.children.enumerated().reversed() {
-                stack.append(Frame(
-                    index: child,
-                    prefix: childPrefix,
-                    isLast: position == node.children.count - 1,
-                    depth: frame.depth + 1
-                ))
+                stack.append(
+                    Frame(
+                        index: child,
+                        prefix: childPrefix,
+                        isLast: position == node.children.count - 1,
+                        depth: frame.depth + 1
+                    ))
             }
         }
     }
 
-    private func title(_ node: OTLPTraceTree.Node, in trace: OTLPTraceTree.Trace, showService: Bool, depth: Int) -> String {
+    private func title(_ node: OTLPTraceTree.Node, in trace: OTLPTraceTree.Trace, showService: Bool, depth: Int)
+        -> String
+    {
         let span = node.span
         var parts = [paint(span.name.isEmpty ? "(unnamed)" : Self.sanitized(span.name), .bold)]
         if showService, let service = node.serviceName {
@@ -113,7 +120,9 @@ package struct OTLPTraceTreeFormatter: Sendable {
             case .ok:
                 parts.append(paint("OK", .green))
             case .error:
-                parts.append(paint("ERROR", .red) + (status.message.isEmpty ? "" : " " + paint(Self.quoted(status.message), .red)))
+                parts.append(
+                    paint("ERROR", .red)
+                        + (status.message.isEmpty ? "" : " " + paint(Self.quoted(status.message), .red)))
             default:
                 parts.append(paint("status \(status.code.rawValue)", .red))
             }
@@ -277,7 +286,14 @@ package struct OTLPTraceTreeFormatter: Sendable {
     // MARK: - Colour
 
     private enum Paint: String {
-        case bold = "1", dim = "2", red = "31", green = "32", yellow = "33", blue = "34", magenta = "35", cyan = "36"
+        case bold = "1"
+        case dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case blue = "34"
+        case magenta = "35"
+        case cyan = "36"
     }
 
     private func paint(_ text: String, _ paint: Paint) -> String {

@@ -1,5 +1,5 @@
-import Foundation
 import ArgumentParser
+import Foundation
 
 /// A size in bytes on the command line: `1048576`, `512KiB`, `64MiB`, `1GiB` (also `K`, `M`, `G`,
 /// `KB`, `MB`, `GB`, all meaning powers of 1024, any case).
@@ -27,7 +27,8 @@ struct ByteCount: ExpressibleByArgument, CustomStringConvertible {
     }
 
     var description: String {
-        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes >= size && bytes % size == 0 {
+        for (unit, size) in [("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)]
+        where bytes >= size && bytes % size == 0 {
             return "\(bytes / size)\(unit)"
         }
         return String(bytes)

@@ -1,6 +1,15 @@
 import ArgumentParser
+import NIOCore
 import OTLPExporter
 import UnixSignals
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 extension OTLPExport {
     /// `otlp-export receive`: a local OTLP/HTTP receiver that prints what arrives.
@@ -65,7 +74,8 @@ extension OTLPExport {
         @Flag(help: "Print each accepted request as one line of OTLP/JSON instead of trees.")
         var json = false
 
-        @Flag(name: .shortAndLong, help: "Print nothing per request; still print the listening address and the summary.")
+        @Flag(
+            name: .shortAndLong, help: "Print nothing per request; still print the listening address and the summary.")
         var quiet = false
 
         func validate() throws {
@@ -85,7 +95,8 @@ extension OTLPExport {
                     outputPath: output
                 )
             } catch {
-                throw ValidationError("\(error)")
+                StandardStreams.writeError("otlp-export receive: \(error)\n")
+                throw ExitCode.validationFailure
             }
             // Trap the signals before announcing the address, so that a client that reacts to the
             // announcement by sending SIGINT always gets the summary.
@@ -97,6 +108,12 @@ extension OTLPExport {
                 ) { event in
                     await printer.handle(event)
                 }
+            } catch let error as IOError where error.errnoCode == EADDRINUSE {
+                StandardStreams.writeError(
+                    "otlp-export receive: cannot listen on \(host):\(port): the address is in use"
+                        + " (a collector or another receiver?); choose another --port, or 0 for a free one\n"
+                )
+                throw ExitCode.failure
             } catch {
                 StandardStreams.writeError("otlp-export receive: cannot listen on \(host):\(port): \(error)\n")
                 throw ExitCode.failure

@@ -1,11 +1,12 @@
 import Foundation
 import OTLPExporter
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Prints what the receiver reports and appends accepted requests to the `--output` file, one
@@ -76,7 +77,9 @@ actor ReceivedRequestPrinter {
         let spans = received.request.spanCount
         var line = "── request \(sequenceNumber): \(spans) span\(spans == 1 ? "" : "s"), "
         line += received.format == .protobuf ? "protobuf" : "JSON"
-        line += received.gzipped ? ", gzip \(received.bodySize) → \(received.decodedBodySize) bytes" : ", \(received.bodySize) bytes"
+        line +=
+            received.gzipped
+            ? ", gzip \(received.bodySize) → \(received.decodedBodySize) bytes" : ", \(received.bodySize) bytes"
         if let remote = received.remoteAddress {
             line += ", from \(remote)"
         }

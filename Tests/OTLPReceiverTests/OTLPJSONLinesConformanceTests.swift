@@ -6,7 +6,8 @@ import Testing
 /// Python bindings (`make pydeps` installs them).
 @Suite("JSON lines conformance with the official opentelemetry-proto bindings")
 struct OTLPJSONLinesConformanceTests {
-    static let officialBindingsAvailable: Bool = (try? python(["-c", "import opentelemetry.proto, google.protobuf.json_format"]).status) == 0
+    static let officialBindingsAvailable: Bool =
+        (try? python(["-c", "import opentelemetry.proto, google.protobuf.json_format"]).status) == 0
 
     /// Parses each line with `json_format` (ids turned from OTLP/JSON hex into proto3 base64,
     /// unknown fields rejected) and prints the official protobuf serialization as hex.
@@ -50,15 +51,19 @@ struct OTLPJSONLinesConformanceTests {
         "A JSON line parses with the official json_format and re-serializes to exactly our protobuf bytes",
         .enabled(if: officialBindingsAvailable, "python3 cannot import opentelemetry.proto: run `make pydeps`")
     )
-    func officialBindingsReadJSONLines() throws {
+    func officialBindingsReadJSONLines() async throws {
         let request = ReceiverTestFixtures.request
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("otlp-lines-\(UUID().uuidString).jsonl")
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "otlp-lines-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data((request.otlpJSON + [UInt8(ascii: "\n")]) + (request.otlpJSON + [UInt8(ascii: "\n")])).write(to: file)
 
-        let result = try Self.python(["-c", Self.script, file.path])
+        let path = file.path
+        let result = try await ReceiverHarness.offCooperativePool { try Self.python(["-c", Self.script, path]) }
         #expect(result.status == 0, "the official bindings rejected the JSON lines:\n\(result.output)")
-        let expected = request.protobuf.map { String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16) }.joined()
+        let expected = request.protobuf.map {
+            String($0, radix: 16).count == 1 ? "0" + String($0, radix: 16) : String($0, radix: 16)
+        }.joined()
         #expect(result.output == expected + "\n" + expected + "\n")
     }
 }

@@ -8,7 +8,9 @@ import Testing
 struct OTLPReceiverHTTPTests {
     let request = ReceiverTestFixtures.request
 
-    @Test("HTTP-3/HTTP-9: a protobuf export gets 200 with an ExportTraceServiceResponse in protobuf, and the handler gets exactly the spans sent")
+    @Test(
+        "HTTP-3/HTTP-9: a protobuf export gets 200 with an ExportTraceServiceResponse in protobuf, and the handler gets exactly the spans sent"
+    )
     func protobufExport() async throws {
         try await ReceiverHarness.withReceiver { receiver, log in
             let answer = try await ReceiverHarness.post(request.protobuf, to: receiver.tracesURL)
@@ -27,10 +29,13 @@ struct OTLPReceiverHTTPTests {
         }
     }
 
-    @Test("HTTP-4/HTTP-8: an OTLP/JSON export gets 200 with a JSON ExportTraceServiceResponse, and the same spans as protobuf")
+    @Test(
+        "HTTP-4/HTTP-8: an OTLP/JSON export gets 200 with a JSON ExportTraceServiceResponse, and the same spans as protobuf"
+    )
     func jsonExport() async throws {
         try await ReceiverHarness.withReceiver { receiver, log in
-            let answer = try await ReceiverHarness.post(request.otlpJSON, to: receiver.tracesURL, contentType: "application/json; charset=utf-8")
+            let answer = try await ReceiverHarness.post(
+                request.otlpJSON, to: receiver.tracesURL, contentType: "application/json; charset=utf-8")
             #expect(answer.status == 200)
             #expect(answer.contentType == "application/json")
             #expect(String(decoding: answer.body, as: UTF8.self) == "{}")
@@ -44,7 +49,8 @@ struct OTLPReceiverHTTPTests {
     func gzipProtobuf() async throws {
         let compressed = try ReceiverHarness.gzip(request.protobuf)
         try await ReceiverHarness.withReceiver { receiver, log in
-            let answer = try await ReceiverHarness.post(compressed, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
+            let answer = try await ReceiverHarness.post(
+                compressed, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
             #expect(answer.status == 200)
             let received = try #require(log.received.only)
             #expect(received.request == request)
@@ -61,7 +67,9 @@ struct OTLPReceiverHTTPTests {
         let twoMembers = try ReceiverHarness.gzip(Array(json[..<half])) + ReceiverHarness.gzip(Array(json[half...]))
         let compressed = try ReceiverHarness.gzip(json)
         try await ReceiverHarness.withReceiver { receiver, log in
-            let whole = try await ReceiverHarness.post(twoMembers, to: receiver.tracesURL, contentType: "application/json", headers: [("Content-Encoding", "gzip")])
+            let whole = try await ReceiverHarness.post(
+                twoMembers, to: receiver.tracesURL, contentType: "application/json",
+                headers: [("Content-Encoding", "gzip")])
             #expect(whole.status == 200)
             #expect(log.received.only?.request == request)
 
@@ -90,12 +98,16 @@ struct OTLPReceiverHTTPTests {
             #expect(status.code == 3)  // INVALID_ARGUMENT
             #expect(status.message.hasPrefix("invalid protobuf"))
 
-            let json = try await ReceiverHarness.post(Array(#"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"xyz"}]}]}]}"#.utf8), to: receiver.tracesURL, contentType: "application/json")
+            let json = try await ReceiverHarness.post(
+                Array(#"{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"xyz"}]}]}]}"#.utf8),
+                to: receiver.tracesURL, contentType: "application/json")
             #expect(json.status == 400)
             #expect(json.contentType == "application/json")
             let jsonStatus = try OTLPDecodedRequestJSONTests.object(json.body)
             #expect(jsonStatus["code"] as? Int == 3)
-            #expect((jsonStatus["message"] as? String)?.contains("resourceSpans[0].scopeSpans[0].spans[0].traceId is not a hex string") == true)
+            #expect(
+                (jsonStatus["message"] as? String)?.contains(
+                    "resourceSpans[0].scopeSpans[0].spans[0].traceId is not a hex string") == true)
 
             #expect(log.received.isEmpty)
             #expect(log.rejected.map(\.statusCode) == [400, 400])
@@ -105,7 +117,8 @@ struct OTLPReceiverHTTPTests {
 
     @Test("HTTP-6: a body declared larger than the limit gets 413 before it is read")
     func oversizeDeclared() async throws {
-        try await ReceiverHarness.withReceiver(OTLPReceiver.Configuration(port: 0, maxBodySize: 1024)) { receiver, log in
+        try await ReceiverHarness.withReceiver(OTLPReceiver.Configuration(port: 0, maxBodySize: 1024)) {
+            receiver, log in
             let answer = try await ReceiverHarness.post([UInt8](repeating: 0x0A, count: 2048), to: receiver.tracesURL)
             #expect(answer.status == 413)
             #expect(answer.header("connection") == "close")
@@ -121,7 +134,8 @@ struct OTLPReceiverHTTPTests {
 
     @Test("HTTP-6: a chunked body of unknown length gets 413 as soon as it passes the limit")
     func oversizeStreamed() async throws {
-        try await ReceiverHarness.withReceiver(OTLPReceiver.Configuration(port: 0, maxBodySize: 4096)) { receiver, log in
+        try await ReceiverHarness.withReceiver(OTLPReceiver.Configuration(port: 0, maxBodySize: 4096)) {
+            receiver, log in
             let chunks = AsyncStream<ByteBuffer> { continuation in
                 for _ in 0..<4 {
                     continuation.yield(ByteBuffer(repeating: 0x0A, count: 2048))
@@ -134,13 +148,16 @@ struct OTLPReceiverHTTPTests {
         }
     }
 
-    @Test("A gzip bomb (200 MiB of zeros in 200 KiB) gets 413 once its output passes the decompressed limit, without being inflated further")
+    @Test(
+        "A gzip bomb (200 MiB of zeros in 200 KiB) gets 413 once its output passes the default 64 MiB decompressed limit, without being inflated further"
+    )
     func gzipBomb() async throws {
-        let bomb = ReceiverHarness.gzipBomb
+        let bomb = try await ReceiverHarness.offCooperativePool { try ReceiverHarness.gzipBomb(members: 200) }
         #expect(bomb.count < 1 << 20)
-        // Default limits: 64 MiB before and after decompression.
+        #expect(OTLPReceiver.Configuration().maxDecompressedBodySize == 64 << 20)
         try await ReceiverHarness.withReceiver { receiver, log in
-            let answer = try await ReceiverHarness.post(bomb, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
+            let answer = try await ReceiverHarness.post(
+                bomb, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
             #expect(answer.status == 413)
             let status = try OTLPDecodedRPCStatus(protobuf: answer.body)
             #expect(status.message == "decompressed request body larger than the limit of 67108864 bytes")
@@ -148,10 +165,28 @@ struct OTLPReceiverHTTPTests {
         }
     }
 
+    @Test("A single-member gzip bomb gets 413 as soon as its output passes the decompressed limit")
+    func singleMemberGzipBomb() async throws {
+        let bomb = try await ReceiverHarness.offCooperativePool {
+            try ReceiverHarness.singleMemberGzipBomb(mebibytes: 32)
+        }
+        #expect(bomb.count < 64 * 1024)
+        let configuration = OTLPReceiver.Configuration(port: 0, maxDecompressedBodySize: 1 << 20)
+        try await ReceiverHarness.withReceiver(configuration) { receiver, log in
+            let answer = try await ReceiverHarness.post(
+                bomb, to: receiver.tracesURL, headers: [("Content-Encoding", "gzip")])
+            #expect(answer.status == 413)
+            let status = try OTLPDecodedRPCStatus(protobuf: answer.body)
+            #expect(status.message == "decompressed request body larger than the limit of 1048576 bytes")
+            #expect(log.rejected.only?.statusCode == 413)
+        }
+    }
+
     @Test("HTTP-3/HTTP-4: other content types and encodings get 415 with a protobuf google.rpc.Status")
     func unsupportedMediaType() async throws {
         try await ReceiverHarness.withReceiver { receiver, log in
-            let text = try await ReceiverHarness.post(request.protobuf, to: receiver.tracesURL, contentType: "text/plain")
+            let text = try await ReceiverHarness.post(
+                request.protobuf, to: receiver.tracesURL, contentType: "text/plain")
             #expect(text.status == 415)
             #expect(text.contentType == "application/x-protobuf")
             #expect(try OTLPDecodedRPCStatus(protobuf: text.body).message.contains("'text/plain'"))
@@ -159,7 +194,8 @@ struct OTLPReceiverHTTPTests {
             let missing = try await ReceiverHarness.post(request.protobuf, to: receiver.tracesURL, contentType: nil)
             #expect(missing.status == 415)
 
-            let brotli = try await ReceiverHarness.post(request.protobuf, to: receiver.tracesURL, headers: [("Content-Encoding", "br")])
+            let brotli = try await ReceiverHarness.post(
+                request.protobuf, to: receiver.tracesURL, headers: [("Content-Encoding", "br")])
             #expect(brotli.status == 415)
             #expect(try OTLPDecodedRPCStatus(protobuf: brotli.body).message.contains("Content-Encoding 'br'"))
             #expect(log.received.isEmpty)
@@ -184,7 +220,9 @@ struct OTLPReceiverHTTPTests {
         }
     }
 
-    @Test("Port 0 binds a free loopback port; statistics count accepted requests, their spans and rejected requests over a kept-alive connection")
+    @Test(
+        "Port 0 binds a free loopback port; statistics count accepted requests, their spans and rejected requests over a kept-alive connection"
+    )
     func portZeroAndStatistics() async throws {
         try await ReceiverHarness.withReceiver { receiver, log in
             #expect(receiver.port > 0)

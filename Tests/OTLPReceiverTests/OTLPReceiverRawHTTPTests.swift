@@ -7,7 +7,7 @@ import Testing
 /// HTTP/1.1 details that AsyncHTTPClient does not exercise, over a plain TCP connection.
 @Suite("OTLP/HTTP receiver over raw HTTP/1.1")
 struct OTLPReceiverRawHTTPTests {
-    /// Sends `head`, then `body` once `sendBody(answerSoFar)` says so, and returns everything read
+    /// Sends `head`, then `body` once `sendBodyAfter(answerSoFar)` holds (checked before reading too), and returns everything read
     /// until the server closes the connection or `complete` holds.
     static func exchange(
         port: Int,
@@ -26,6 +26,10 @@ struct OTLPReceiverRawHTTPTests {
             try await outbound.write(ByteBuffer(string: head))
             var answer = ""
             var bodySent = false
+            if sendBodyAfter(answer) {
+                bodySent = true
+                try await outbound.write(ByteBuffer(bytes: body))
+            }
             for try await chunk in inbound {
                 answer += String(buffer: chunk)
                 if !bodySent && sendBodyAfter(answer) {
@@ -45,7 +49,9 @@ struct OTLPReceiverRawHTTPTests {
             + "Content-Length: \(contentLength)\r\n" + (expectContinue ? "Expect: 100-continue\r\n" : "") + "\r\n"
     }
 
-    @Test("Expect: 100-continue gets 100 Continue, then the body is read and answered with 200 (as curl sends large bodies)")
+    @Test(
+        "Expect: 100-continue gets 100 Continue, then the body is read and answered with 200 (as curl sends large bodies)"
+    )
     func expectContinue() async throws {
         let body = ReceiverTestFixtures.request.protobuf
         try await ReceiverHarness.withReceiver { receiver, log in
@@ -63,7 +69,9 @@ struct OTLPReceiverRawHTTPTests {
         }
     }
 
-    @Test("Expect: 100-continue with a declared body over the limit gets 413 at once, no 100 Continue, and the connection closes")
+    @Test(
+        "Expect: 100-continue with a declared body over the limit gets 413 at once, no 100 Continue, and the connection closes"
+    )
     func expectContinueRefused() async throws {
         try await ReceiverHarness.withReceiver(OTLPReceiver.Configuration(port: 0, maxBodySize: 100)) { receiver, log in
             let answer = try await Self.exchange(
@@ -82,7 +90,8 @@ struct OTLPReceiverRawHTTPTests {
 }
 
 extension OTLPReceiverRawHTTPTests {
-    @Test("shutdown() ends run() even while a client holds an idle keep-alive connection, which the receiver then closes")
+    @Test(
+        "shutdown() ends run() even while a client holds an idle keep-alive connection, which the receiver then closes")
     func shutdownClosesIdleConnections() async throws {
         let receiver = try await OTLPReceiver.bind(configuration: OTLPReceiver.Configuration(port: 0))
         let running = Task { try await receiver.run() }
@@ -120,10 +129,42 @@ extension OTLPReceiverRawHTTPTests {
         try await testGracefulShutdown { trigger in
             let receiver = try await OTLPReceiver.bind(configuration: OTLPReceiver.Configuration(port: 0))
             async let running: Void = receiver.run()
-            #expect(try await ReceiverHarness.post(ReceiverTestFixtures.request.protobuf, to: receiver.tracesURL).status == 200)
+            #expect(
+                try await ReceiverHarness.post(ReceiverTestFixtures.request.protobuf, to: receiver.tracesURL).status
+                    == 200)
             trigger.triggerGracefulShutdown()
             try await running
             #expect(receiver.statistics == OTLPReceiver.Statistics(requests: 1, spans: 4, errors: 0))
+        }
+    }
+}
+
+extension OTLPReceiverRawHTTPTests {
+    @Test("A gzip body of two members sent in one-byte chunks is inflated across every chunk and member boundary")
+    func gzipInTinyChunks() async throws {
+        let json = ReceiverTestFixtures.request.otlpJSON
+        let half = json.count / 2
+        let body = try ReceiverHarness.gzip(Array(json[..<half])) + ReceiverHarness.gzip(Array(json[half...]))
+        // Chunked transfer coding: "1\r\n<byte>\r\n" per byte, then the last chunk.
+        var chunked: [UInt8] = []
+        for byte in body {
+            chunked += Array("1\r\n".utf8) + [byte] + Array("\r\n".utf8)
+        }
+        chunked += Array("0\r\n\r\n".utf8)
+        try await ReceiverHarness.withReceiver { receiver, log in
+            let answer = try await Self.exchange(
+                port: receiver.port,
+                head: "POST /v1/traces HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n",
+                body: chunked,
+                sendBodyAfter: { _ in true },
+                complete: { $0.contains("\r\n\r\n{}") }
+            )
+            #expect(answer.hasPrefix("HTTP/1.1 200 OK\r\n"))
+            let received = try #require(log.received.only)
+            #expect(received.request == ReceiverTestFixtures.request)
+            #expect(received.bodySize == body.count)
+            #expect(received.decodedBodySize == json.count)
         }
     }
 }

@@ -30,16 +30,21 @@ struct OTLPTraceTreeFormatterTests {
         #expect(text == expected)
     }
 
-    @Test("Traces are separate blocks in order of their first start; spans of a trace from several requests form one tree")
+    @Test(
+        "Traces are separate blocks in order of their first start; spans of a trace from several requests form one tree"
+    )
     func groupingAcrossRequests() throws {
         let spans = ReceiverTestFixtures.request.resourceSpans[0].scopeSpans[0].spans
         let other = OTLPDecodedRequest.Span(
-            traceID: [UInt8](repeating: 0xEE, count: 16), spanID: [1, 2, 3, 4, 5, 6, 7, 8], traceState: "", parentSpanID: [], flags: 0,
+            traceID: [UInt8](repeating: 0xEE, count: 16), spanID: [1, 2, 3, 4, 5, 6, 7, 8], traceState: "",
+            parentSpanID: [], flags: 0,
             name: "earlier", kind: .producer, startTimeUnixNano: 1, endTimeUnixNano: 2_000_001, attributes: [],
             droppedAttributesCount: 0, events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: nil
         )
         let requests = [[spans[0], spans[1]], [other, spans[2]]].map { batch in
-            OTLPDecodedRequest(resourceSpans: [.init(resource: nil, scopeSpans: [.init(scope: nil, spans: batch, schemaURL: "")], schemaURL: "")])
+            OTLPDecodedRequest(resourceSpans: [
+                .init(resource: nil, scopeSpans: [.init(scope: nil, spans: batch, schemaURL: "")], schemaURL: "")
+            ])
         }
         let tree = OTLPTraceTree(requests: requests)
         #expect(tree.traces.map(\.traceID) == [[UInt8](repeating: 0xEE, count: 16), ReceiverTestFixtures.traceID])
@@ -50,11 +55,13 @@ struct OTLPTraceTreeFormatterTests {
         let client = try #require(trace.spans[root].children.only)
         #expect(trace.spans[client].span.name == "GET /inventory")
         #expect(trace.spans[trace.spans[client].children.only ?? -1].span.name == "inventory.lookup")
-        #expect(OTLPTraceTreeFormatter(useColor: false).format(tree).hasPrefix("""
-            trace eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee · 1 span
-            └─ earlier  PRODUCER  2.000 ms  span 0102030405060708
-            trace 0af7651916cd43dd8448eb211c80319c · 3 spans
-            """))
+        #expect(
+            OTLPTraceTreeFormatter(useColor: false).format(tree).hasPrefix(
+                """
+                trace eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee · 1 span
+                └─ earlier  PRODUCER  2.000 ms  span 0102030405060708
+                trace 0af7651916cd43dd8448eb211c80319c · 3 spans
+                """))
     }
 
     @Test("Every span is printed once even when parents form a cycle or ids repeat")
@@ -62,13 +69,19 @@ struct OTLPTraceTreeFormatterTests {
         func span(_ id: UInt8, parent: UInt8?, name: String) -> OTLPDecodedRequest.Span {
             OTLPDecodedRequest.Span(
                 traceID: [UInt8](repeating: 1, count: 16), spanID: [UInt8](repeating: id, count: 8), traceState: "",
-                parentSpanID: parent.map { [UInt8](repeating: $0, count: 8) } ?? [], flags: 0, name: name, kind: .internal,
+                parentSpanID: parent.map { [UInt8](repeating: $0, count: 8) } ?? [], flags: 0, name: name,
+                kind: .internal,
                 startTimeUnixNano: UInt64(id), endTimeUnixNano: UInt64(id), attributes: [], droppedAttributesCount: 0,
                 events: [], droppedEventsCount: 0, links: [], droppedLinksCount: 0, status: nil
             )
         }
-        let spans = [span(2, parent: 3, name: "a"), span(3, parent: 2, name: "b"), span(4, parent: 4, name: "self"), span(5, parent: nil, name: "root"), span(5, parent: nil, name: "twin")]
-        let request = OTLPDecodedRequest(resourceSpans: [.init(resource: nil, scopeSpans: [.init(scope: nil, spans: spans, schemaURL: "")], schemaURL: "")])
+        let spans = [
+            span(2, parent: 3, name: "a"), span(3, parent: 2, name: "b"), span(4, parent: 4, name: "self"),
+            span(5, parent: nil, name: "root"), span(5, parent: nil, name: "twin"),
+        ]
+        let request = OTLPDecodedRequest(resourceSpans: [
+            .init(resource: nil, scopeSpans: [.init(scope: nil, spans: spans, schemaURL: "")], schemaURL: "")
+        ])
         let tree = OTLPTraceTree(request: request)
         let trace = tree.traces[0]
         #expect(trace.roots.count + trace.spans.map(\.children.count).reduce(0, +) == 5)
@@ -84,7 +97,9 @@ struct OTLPTraceTreeFormatterTests {
     func controlCharactersEscaped() {
         var request = ReceiverTestFixtures.request
         request.resourceSpans[0].scopeSpans[0].spans[2].name = "evil\u{1B}[2J"
-        request.resourceSpans[0].scopeSpans[0].spans[2].attributes = [OTLPKeyValue(key: "k\u{7}", value: .string("line\nbreak\u{9B}"))]
+        request.resourceSpans[0].scopeSpans[0].spans[2].attributes = [
+            OTLPKeyValue(key: "k\u{7}", value: .string("line\nbreak\u{9B}"))
+        ]
         let text = OTLPTraceTreeFormatter(useColor: false).format(CollectionOfOne(request))
         #expect(!text.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{9B}" })
         #expect(text.contains(#"evil\u001b[2J  SERVER"#))

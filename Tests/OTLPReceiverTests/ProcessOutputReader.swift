@@ -1,8 +1,7 @@
-import Dispatch
 import Foundation
 import NIOConcurrencyHelpers
 
-/// Reads a child process's output pipe on a background thread until end of file, and lets a test
+/// Reads a child process's output pipe on a thread of its own until end of file, and lets a test
 /// wait, without polling, until the text read so far satisfies a condition.
 final class ProcessOutputReader: Sendable {
     private struct Waiter {
@@ -19,7 +18,9 @@ final class ProcessOutputReader: Sendable {
     private let state = NIOLockedValueBox(State())
 
     init(_ handle: FileHandle) {
-        DispatchQueue.global().async { [self] in
+        // A thread of its own: a blocking read on a Dispatch worker would take one of the few
+        // threads Swift concurrency's cooperative pool runs on, and stall the tests that measure time.
+        let thread = Thread { [self] in
             while true {
                 let data = handle.availableData
                 if data.isEmpty { break }
@@ -27,6 +28,7 @@ final class ProcessOutputReader: Sendable {
             }
             self.receive([], finished: true)
         }
+        thread.start()
     }
 
     private func receive(_ bytes: [UInt8], finished: Bool) {

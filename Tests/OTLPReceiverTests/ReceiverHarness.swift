@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CompressNIO
+import Foundation
 import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
@@ -94,7 +95,8 @@ enum ReceiverHarness {
         contentType: String? = "application/x-protobuf",
         headers: [(String, String)] = []
     ) async throws -> ReceiverAnswer {
-        try await send(.POST, to: url, contentType: contentType, headers: headers, body: .bytes(ByteBuffer(bytes: bytes)))
+        try await send(
+            .POST, to: url, contentType: contentType, headers: headers, body: .bytes(ByteBuffer(bytes: bytes)))
     }
 
     static func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
@@ -103,23 +105,42 @@ enum ReceiverHarness {
         return Array(compressed.readableBytesView)
     }
 
-    /// 200 MiB of zeros as one gzip member (about 200 KiB), compressed in 1 MiB steps.
-    static let gzipBomb: [UInt8] = {
-        let inflatedSize = 200 << 20
-        let compressor = CompressionAlgorithm.gzip().compressor
-        var output = ByteBufferAllocator().buffer(capacity: 1 << 20)
-        let zeros = ByteBuffer(repeating: 0, count: 1 << 20)
-        do {
-            try compressor.startStream()
-            for step in 0..<(inflatedSize >> 20) {
-                var input = zeros
-                try input.compressStream(to: &output, with: compressor, flush: step == (inflatedSize >> 20) - 1 ? .finish : .no)
-                precondition(input.readableBytes == 0, "the test's gzip output buffer is too small")
-            }
-            try compressor.finishStream()
-        } catch {
-            preconditionFailure("compressing the test's gzip bomb failed: \(error)")
+    /// Runs CPU-heavy or blocking test work on a thread of its own, leaving Swift concurrency's few
+    /// cooperative threads (which Dispatch's global queues share on Linux) to the tests, of other
+    /// suites too, that measure time.
+    static func offCooperativePool<Value: Sendable>(
+        _ work: @escaping @Sendable () throws -> Value
+    ) async throws -> Value {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Result { try work() })
+            }.start()
         }
+    }
+
+    /// `members` gzip members of 1 MiB of zeros each (RFC 1952 allows several): `gunzip` inflates
+    /// 200 members, about 200 KiB, to 200 MiB. Cheap to build: one member is compressed once.
+    static func gzipBomb(members: Int) throws -> [UInt8] {
+        let member = try gzip([UInt8](repeating: 0, count: 1 << 20))
+        var bomb: [UInt8] = []
+        bomb.reserveCapacity(member.count * members)
+        for _ in 0..<members {
+            bomb += member
+        }
+        return bomb
+    }
+
+    /// One gzip member holding `mebibytes` MiB of zeros, compressed 1 MiB at a time.
+    static func singleMemberGzipBomb(mebibytes: Int) throws -> [UInt8] {
+        let compressor = CompressionAlgorithm.gzip().compressor
+        var output = ByteBufferAllocator().buffer(capacity: max(64 * 1024, mebibytes * 2048))
+        let zeros = ByteBuffer(repeating: 0, count: 1 << 20)
+        try compressor.startStream()
+        for step in 0..<mebibytes {
+            var input = zeros
+            try input.compressStream(to: &output, with: compressor, flush: step == mebibytes - 1 ? .finish : .no)
+        }
+        try compressor.finishStream()
         return Array(output.readableBytesView)
-    }()
+    }
 }

@@ -91,10 +91,12 @@ enum ReceiverTestFixtures {
                                     traceID: traceID,
                                     spanID: clientSpanID,
                                     traceState: "",
-                                    attributes: [OTLPKeyValue(key: "opentracing.ref_type", value: .string("follows_from"))],
+                                    attributes: [
+                                        OTLPKeyValue(key: "opentracing.ref_type", value: .string("follows_from"))
+                                    ],
                                     droppedAttributesCount: 0,
                                     flags: 0x301
-                                ),
+                                )
                             ],
                             status: OTLPDecodedRequest.Status(message: "", code: .ok)
                         ),
@@ -119,7 +121,7 @@ enum ReceiverTestFixtures {
                                         OTLPKeyValue(key: "exception.message", value: .string("card \"declined\"")),
                                     ],
                                     droppedAttributesCount: 0
-                                ),
+                                )
                             ],
                             status: OTLPDecodedRequest.Status(message: "payment failed", code: .error)
                         ),
@@ -134,10 +136,10 @@ enum ReceiverTestFixtures {
                         ),
                     ],
                     schemaURL: ""
-                ),
+                )
             ],
             schemaURL: "https://opentelemetry.io/schemas/1.26.0"
-        ),
+        )
     ])
 }
 
@@ -148,7 +150,9 @@ extension OTLPDecodedRequest {
         var writer = ProtobufReverseWriter()
         for resourceSpans in resourceSpans.reversed() {
             writer.writeResourceSpans(
-                resourceAttributes: { $0.writeAttributes(field: OTLPField.Resource.attributes, resourceSpans.resource?.attributes ?? []) },
+                resourceAttributes: {
+                    $0.writeAttributes(field: OTLPField.Resource.attributes, resourceSpans.resource?.attributes ?? [])
+                },
                 resourceDroppedAttributesCount: resourceSpans.resource?.droppedAttributesCount ?? 0,
                 schemaURL: resourceSpans.schemaURL,
                 scopeSpans: { writer in
@@ -157,7 +161,9 @@ extension OTLPDecodedRequest {
                             scopeName: scopeSpans.scope?.name ?? "",
                             scopeVersion: scopeSpans.scope?.version ?? "",
                             scopeAttributes: {
-                                $0.writeAttributes(field: OTLPField.InstrumentationScope.attributes, scopeSpans.scope?.attributes ?? [])
+                                $0.writeAttributes(
+                                    field: OTLPField.InstrumentationScope.attributes, scopeSpans.scope?.attributes ?? []
+                                )
                             },
                             scopeDroppedAttributesCount: scopeSpans.scope?.droppedAttributesCount ?? 0,
                             schemaURL: scopeSpans.schemaURL,
