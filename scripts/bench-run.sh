@@ -38,7 +38,7 @@ section "callgrind: encoder (512-span batch) and whole producer process (paced 5
 CG=.build/callgrind
 mkdir -p "$CG"
 for tool in bench-encode bench-e2e bench-receiver; do cp "$BIN/$tool" "$CG/$tool" && strip --strip-debug "$CG/$tool"; done
-valgrind --tool=callgrind --toggle-collect='*OTLPProtobufEncoder*encode*' --callgrind-out-file="$CG/encode.out" \
+valgrind --tool=callgrind --toggle-collect='*OTLPProtobufEncoderV6encodeyys10ArraySlice*' --callgrind-out-file="$CG/encode.out" \
     "$CG/bench-encode" 512 1 protobuf >/dev/null 2>&1
 # bench-encode encodes the batch once before its round, then 195 times: 196 × 512 spans.
 echo "protobuf encode: $(callgrind_annotate "$CG/encode.out" 2>/dev/null | awk '/PROGRAM TOTALS/ && !d { gsub(",", "", $1); printf "%.0f", $1 / (196 * 512); d = 1 }') instructions/span"
