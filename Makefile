@@ -37,5 +37,12 @@ generate: deps
 demo: deps
 	$(SWIFT) run otlp-export demo
 
+# The benchmark suite (Benchmarks/, its own package; not part of `make test`): see BENCHMARKS.md.
+# Needs valgrind for the instruction and allocation counts.
+bench: deps
+	@command -v valgrind >/dev/null 2>&1 || { [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1 \
+	    && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind bc; } || true
+	scripts/bench-run.sh
+
 clean:
 	rm -rf .build
