@@ -8,9 +8,9 @@ let package = Package(
     traits: [
         .trait(
             name: "OTLP",
-            description: "Also export over OTLP/HTTP, configured by OTEL_EXPORTER_OTLP_* (needs the OTLPExporter library)"
+            description: "Also export over OTLP/HTTP, configured by OTEL_EXPORTER_OTLP_* (on by default)"
         ),
-        .default(enabledTraits: []),
+        .default(enabledTraits: ["OTLP"]),
     ],
     dependencies: [
         .package(name: "swift-opentracing-shim", path: "../.."),

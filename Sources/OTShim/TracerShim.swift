@@ -96,15 +96,8 @@ final class TracerShim: OpenTracingShimTracer {
             baggage = current.baggage
             isDebug = current.isDebug
             jaegerDebugID = current.jaegerDebugID
-            if let activation = current.attachment as? ScopeShim, let spanShim = activation.spanShim,
-                activation.otelSpan === current.span
-            {
-                // Items set on the active span after its activation reach its children too (OT-51's gap).
-                let live = spanShim.contextShim
-                for entry in live.baggage where baggage.entry(named: entry.name) != entry {
-                    baggage = baggage.setting(entry)
-                }
-            }
+            // `current.baggage` includes items set on the active span after its activation: the scope is an
+            // `OTelLiveBaggageAttachment`.
         }
 
         var attributes = OTelAttributes()

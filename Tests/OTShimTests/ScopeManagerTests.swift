@@ -22,6 +22,27 @@ struct ScopeManagerTests {
         }
     }
 
+    @Test("OT-51 baggage set on the active span after activate reaches OTelModel spans started inside the activation")
+    func baggageSetAfterActivationReachesOTelModel() async {
+        let fixture = ShimFixture()
+        await onNewThread {
+            let scope = fixture.tracer.scopeManager.activate(fixture.tracer.startSpan("ot"), finishOnClose: true)
+            scope.span.setBaggageItem("late", "yes")
+            let parent = OTelContext.current
+            #expect(parent.baggage["late"] == "yes")
+            let native = fixture.provider.tracer(name: "native").startSpan("otel", context: parent)
+            #expect(native.context.traceID.hexString == scope.span.context.traceID)
+            let childContext = parent.withSpan(native)
+            #expect(childContext.baggage["late"] == "yes")
+            OTelContext.withValue(childContext) {
+                #expect(fixture.tracer.activeSpan?.baggageItem("late") == "yes")
+            }
+            native.end()
+            scope.close()
+            #expect(OTelContext.current.baggage.isEmpty)
+        }
+    }
+
     @Test("OT-49 activating a span with empty baggage hides the ambient OpenTelemetry baggage")
     func activationOverridesAmbientBaggage() async {
         let fixture = ShimFixture()

@@ -55,17 +55,13 @@ struct BaggageTests {
         let fixture = MixedFixture()
         let scope = fixture.ot.startActiveSpan("ot")
         scope.span.setBaggageItem("late", "yes")
-        withKnownIssue(
-            """
-            OTelModel's context holds the baggage of the activation; items set on the OpenTracing span later live \
-            only in the shim's span (OT-51). Fix: an OTelModel protocol for attachments with live baggage, \
-            adopted by the shim's scope.
-            """
-        ) {
-            fixture.sdt.withSpan("sdt") { span in
-                #expect(span.context.otelBaggage["late"] == "yes")
-            }
+        fixture.sdt.withSpan("sdt") { span in
+            #expect(span.context.otelBaggage["late"] == "yes")
+            var headers: [String: String] = [:]
+            fixture.sdt.inject(span.context, into: &headers, using: DictionaryInjector())
+            #expect(parseBaggageHeader(headers["baggage"]) == ["late": "yes"])
         }
+        #expect((InstrumentationContext.current ?? .topLevel).otelBaggage["late"] == "yes")
         scope.close()
     }
 

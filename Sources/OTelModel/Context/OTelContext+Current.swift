@@ -11,9 +11,9 @@ extension OTelContext {
     public static var current: OTelContext {
         let binding = InstrumentationContext.current?[OTelContextKey.self]
         if let entry = ContextRegistry.shared.innermostOpenEntry(base: binding?.token ?? 0) {
-            return entry.context
+            return entry.context.resolvingLiveBaggage
         }
-        return binding?.context ?? .empty
+        return binding?.context.resolvingLiveBaggage ?? .empty
     }
 
     /// The OTel context that `instrumentationContext` stands for.
@@ -27,9 +27,9 @@ extension OTelContext {
         if (binding?.token ?? 0) == currentToken,
             let entry = ContextRegistry.shared.innermostOpenEntry(base: currentToken)
         {
-            return entry.context
+            return entry.context.resolvingLiveBaggage
         }
-        return binding?.context ?? .empty
+        return binding?.context.resolvingLiveBaggage ?? .empty
     }
 
     // MARK: - Structured
@@ -124,7 +124,8 @@ extension OTelContext {
         var instrumentationContext = InstrumentationContext.current ?? .topLevel
         let outer = instrumentationContext[OTelContextKey.self]
         let current =
-            ContextRegistry.shared.innermostOpenEntry(base: outer?.token ?? 0)?.context ?? outer?.context ?? .empty
+            (ContextRegistry.shared.innermostOpenEntry(base: outer?.token ?? 0)?.context ?? outer?.context)?
+            .resolvingLiveBaggage ?? .empty
         instrumentationContext[OTelContextKey.self] = ContextBinding(
             context: current.withSpan(span),
             token: ContextBinding.nextToken()

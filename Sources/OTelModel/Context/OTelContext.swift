@@ -53,10 +53,12 @@ public struct OTelContext: Sendable {
         OTelContext(span: span, baggage: baggage, isDebug: isDebug, jaegerDebugID: jaegerDebugID)
     }
 
-    /// This context with `baggage`.
+    /// This context with `baggage`; an ``OTelLiveBaggageAttachment`` is dropped, as it would report its own
+    /// baggage instead.
     public func withBaggage(_ baggage: OTelBaggage) -> OTelContext {
         var copy = self
         copy.baggage = baggage
+        if attachment is any OTelLiveBaggageAttachment { copy.attachment = nil }
         return copy
     }
 
