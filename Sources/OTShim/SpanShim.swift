@@ -10,6 +10,8 @@ import Synchronization
 final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     let otelSpan: OTelSpan
     let tracerShim: TracerShim
+    /// Whether the OpenTelemetry span records: an unsampled span never will, so tags and logs skip their mapping.
+    private let records: Bool
     /// Guarded by ``LockStripes`` for `self`.
     private nonisolated(unsafe) var currentContext: SpanContextShim
     /// Bit 0: finished; bit 1: use after finish already reported.
@@ -22,6 +24,7 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
         self.otelSpan = otelSpan
         self.tracerShim = tracer
         self.currentContext = context
+        self.records = otelSpan.isRecording
     }
 
     /// The current span-context shim (OT-34).
@@ -42,7 +45,7 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
 
     /// Sets an attribute (OT-33, OT-38), or the status for `error` (OT-39), or the kind for `span.kind`.
     func setTag(_ key: String, _ value: TagValue) {
-        guard isUsable() else { return }
+        guard isUsable(), records else { return }
         if key == SpanTag.error, let status = TagMapping.status(ofErrorTag: value) {
             otelSpan.setStatus(status)
             return
@@ -56,7 +59,7 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
 
     /// Adds an event (OT-33, OT-41 … OT-43); an explicit timestamp is kept exactly on every path.
     func log(fields: [LogField], timestamp: Timestamp?) {
-        guard isUsable() else { return }
+        guard isUsable(), records else { return }
         let event = LogMapping.event(for: fields)
         otelSpan.addEvent(event.name, attributes: event.attributes, at: timestamp?.nanosecondsSinceEpoch)
     }

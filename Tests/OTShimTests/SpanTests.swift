@@ -346,6 +346,22 @@ struct SpanTests {
         #expect(reports.first?.metadata["detail"]?.description.contains("finished") == true)
     }
 
+    @Test("an unsampled span skips tag and log mapping but keeps its context and baggage, and still reports use after finish")
+    func unsampledSpanSkipsMapping() async throws {
+        let fixture = ShimFixture(sampler: OTelAlwaysOffSampler())
+        let span = fixture.tracer.startSpan("unsampled")
+        span.setTag("ignored", "value")
+        span.setTag(SpanTag.error, true)
+        span.log(["event": "error", "message": "ignored"])
+        span.setBaggageItem("kept", "yes")
+        #expect(span.baggageItem("kept") == "yes")
+        #expect(span.context.traceID.count == 32 && span.context.traceID != String(repeating: "0", count: 32))
+        span.finish()
+        span.setTag("late", true)
+        #expect(try await fixture.exportedSpans().isEmpty)
+        #expect(fixture.logs.all.filter { $0.message.contains("used after it finished") }.count == 1)
+    }
+
     @Test("use-after-finish reports are rate-limited: a flood over many spans logs one line")
     func useAfterFinishRateLimited() {
         let fixture = ShimFixture()
