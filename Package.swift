@@ -95,8 +95,10 @@ let package = Package(
         ),
 
         // MARK: - Tests
+        // Plain-thread helpers shared by test targets (not a product).
+        .target(name: "PlainThreads", path: "Tests/PlainThreads"),
         .testTarget(name: "OpenTracingTests", dependencies: ["OpenTracing", "OpenTracingTestKit"]),
-        .testTarget(name: "OTelModelTests", dependencies: ["OTelModel"]),
+        .testTarget(name: "OTelModelTests", dependencies: ["OTelModel", "PlainThreads"]),
         .testTarget(
             name: "OTShimTests",
             dependencies: [
@@ -148,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "OTelTracingTests",
             dependencies: [
-                "OTelTracing", "OTShim", "OpenTracing", "OTelModel",
+                "OTelTracing", "OTShim", "OpenTracing", "OTelModel", "PlainThreads",
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
             ]
         ),

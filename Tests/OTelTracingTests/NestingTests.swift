@@ -1,3 +1,4 @@
+import PlainThreads
 import OTelModel
 import OTelTracing
 import OpenTracing

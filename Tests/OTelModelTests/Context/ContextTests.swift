@@ -1,3 +1,4 @@
+import PlainThreads
 import Instrumentation
 import Synchronization
 import Testing

@@ -1,70 +1,7 @@
+import PlainThreads
 import Synchronization
 
 @testable import OTelModel
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Runs `body(index)` on `count` new plain threads (no task, no Dispatch) at once and waits for all of them.
-func runOnNewThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
-    final class Work: @unchecked Sendable {
-        let body: @Sendable () -> Void
-        init(_ body: @escaping @Sendable () -> Void) { self.body = body }
-    }
-    #if canImport(Darwin)
-    var threads: [pthread_t?] = []
-    #else
-    var threads: [pthread_t] = []
-    #endif
-    for index in 0..<count {
-        let work = Unmanaged.passRetained(Work { body(index) }).toOpaque()
-        #if canImport(Darwin)
-        var thread: pthread_t?
-        #else
-        var thread = pthread_t()
-        #endif
-        let status = pthread_create(
-            &thread,
-            nil,
-            { raw in
-                #if canImport(Darwin)
-                let work = Unmanaged<Work>.fromOpaque(raw).takeRetainedValue()
-                #else
-                guard let raw else { return nil }
-                let work = Unmanaged<Work>.fromOpaque(raw).takeRetainedValue()
-                #endif
-                work.body()
-                return nil
-            },
-            work
-        )
-        precondition(status == 0, "pthread_create failed: \(status)")
-        threads.append(thread)
-    }
-    for thread in threads {
-        #if canImport(Darwin)
-        if let thread { pthread_join(thread, nil) }
-        #else
-        pthread_join(thread, nil)
-        #endif
-    }
-}
-
-/// Runs `body` on one new plain thread and returns its result.
-func onNewThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) -> Result {
-    let box = LockedValue<Result?>(nil)
-    runOnNewThreads(1) { _ in
-        let value = body()
-        box.withLock { $0 = value }
-    }
-    guard let result = box.withLock({ $0 }) else { preconditionFailure("the thread produced no result") }
-    return result
-}
 
 /// Whether the calling task has a registered attachment stack.
 func currentTaskHasStack() -> Bool {
