@@ -13,9 +13,10 @@ public struct OTelAttributes: Sendable {
     /// One attribute.
     public typealias Element = (key: String, value: OTelAttributeValue)
 
-    struct Entry: Sendable {
-        var key: String
-        var value: OTelAttributeValue
+    /// One stored attribute (``withEntries(_:)`` lends them to encoders without copying).
+    package struct Entry: Sendable {
+        package var key: String
+        package var value: OTelAttributeValue
     }
 
     /// Above this many entries, a key → position index replaces the linear scan.
@@ -23,7 +24,7 @@ public struct OTelAttributes: Sendable {
     /// The capacity reserved by the first insertion.
     static let initialCapacity = 8
 
-    private var entries: [Entry]
+    private(set) var entries: [Entry]
     private var index: [String: Int]?
 
     /// The number of attributes dropped because the count limit was reached.

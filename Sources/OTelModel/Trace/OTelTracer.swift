@@ -40,9 +40,25 @@ public final class OTelTracer: Sendable {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelSpan {
+        let started = beginSpan(
+            name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
+        return started.recordingSpan ?? OTelSpan(nonRecording: started.context)
+    }
+
+    /// Starts a span as ``startSpan(_:kind:parent:attributes:links:startTime:)`` does, but makes the span object
+    /// only when the span records: a bridge that keeps the context of a dropped span itself allocates nothing
+    /// more for it.
+    package func beginSpan(
+        _ name: String,
+        kind: OTelSpanKind = .internal,
+        parent: OTelSpanContext?,
+        attributes: OTelAttributes = OTelAttributes(),
+        links: [OTelSpanLink] = [],
+        startTime: UInt64? = nil
+    ) -> OTelStartedSpan {
         let parent = parent.flatMap { $0.isValid ? $0 : nil }
         if core.isShutDown.load(ordering: .relaxed) {
-            return OTelSpan(nonRecording: parent ?? .invalid)
+            return OTelStartedSpan(context: parent ?? .invalid, recordingSpan: nil)
         }
         let traceID = parent?.traceID ?? core.idGenerator.nextTraceID()
         let spanID = core.idGenerator.nextSpanID()
@@ -67,7 +83,7 @@ public final class OTelTracer: Sendable {
             traceFlags: flags,
             traceState: result.traceState ?? parent?.traceState ?? OTelTraceState()
         )
-        guard result.decision != .drop else { return OTelSpan(nonRecording: context) }
+        guard result.decision != .drop else { return OTelStartedSpan(context: context, recordingSpan: nil) }
 
         let limits = core.spanLimits
         var spanAttributes = attributes.enforcing(limits.attributes)
@@ -99,6 +115,6 @@ public final class OTelTracer: Sendable {
         )
         let span = OTelSpan(context: context, tracer: self, record: record)
         core.processor.onStart(span, parentContext: parent)
-        return span
+        return OTelStartedSpan(context: context, recordingSpan: span)
     }
 }
