@@ -34,7 +34,7 @@ public struct OTLPHTTPExporterError: Error, Hashable, CustomStringConvertible {
     public static func spanTooLarge(size: Int, limit: Int) -> Self {
         Self(code: .spanTooLarge(size: size, limit: limit))
     }
-    /// Retryable failures continued until the attempts or the time ran out.
+    /// Retryable failures continued until the attempts or the time ran out, or shutdown began (no more retries).
     public static func retriesExhausted(attempts: Int, lastFailure: String) -> Self {
         Self(code: .retriesExhausted(attempts: attempts, lastFailure: lastFailure))
     }

@@ -15,7 +15,8 @@ import Synchronization
 ///   until each part fits; a single span over the limit is not sent, but dropped, counted and logged.
 /// - HTTP 429, 502, 503 and 504 and connection failures are retried per ``OTLPRetryPolicy``, honouring
 ///   `Retry-After` (seconds or HTTP-date), all within ``OTLPHTTPExporterConfiguration/timeout``; any other status
-///   (400 included) drops the batch at once. A partial success is logged with the rejected count and never retried.
+///   (400 included) drops the batch at once. Once the processor begins to shut down (``prepareForShutdown()``),
+///   each batch gets one attempt. A partial success is logged with the rejected count and never retried.
 /// - A response body over ``OTLPHTTPExporterConfiguration/maximumResponseBodySize`` fails the export without retry.
 /// - ``statistics`` counts exported, dropped, rejected and oversized spans, requests, retries and failures.
 ///   Failures are logged at most once per 10 s per kind; header values are never logged.
@@ -34,6 +35,8 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
     private let encoder: OTLPRequestEncoder
     private let counters = OTLPExportCounters()
     private let isShutDown = Atomic<Bool>(false)
+    /// Raised by ``prepareForShutdown()``: from then on each request gets one attempt, and a back-off wait ends.
+    private let shutdownBegun = OTLPShutdownSignal()
     private let sleep: @Sendable (Duration) async throws -> Void
     private let jitter: @Sendable () -> Double
     private let logger: Logger
@@ -141,8 +144,15 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
     /// Nothing to do: the exporter holds no spans between exports.
     public func forceFlush() async throws {}
 
+    /// From now on each request gets a single attempt (a back-off wait in progress ends and its retry is the last),
+    /// so that the processor's shutdown drains the queue promptly even when the collector is down.
+    public func prepareForShutdown() {
+        shutdownBegun.raise()
+    }
+
     /// Shuts the HTTP client down; later exports fail.
     public func shutdown() async {
+        shutdownBegun.raise()
         guard !isShutDown.exchange(true, ordering: .acquiringAndReleasing) else { return }
         do {
             try await client.shutdown()
@@ -231,6 +241,12 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
                 guard attempt < policy.maximumAttempts else {
                     throw OTLPHTTPExporterError.retriesExhausted(attempts: attempt, lastFailure: reason)
                 }
+                guard !shutdownBegun.isRaised else {
+                    throw OTLPHTTPExporterError.retriesExhausted(
+                        attempts: attempt,
+                        lastFailure: reason + " (no retries: shutting down)"
+                    )
+                }
                 let delay = retryAfter ?? policy.backoff(beforeRetry: attempt, jitter: jitter())
                 if let deadline, NIODeadline.now() + .nanoseconds(Self.nanoseconds(delay)) >= deadline {
                     throw OTLPHTTPExporterError.retriesExhausted(
@@ -243,7 +259,7 @@ public final class OTLPHTTPSpanExporter: OTelSpanExporter {
                     "Retrying OTLP export",
                     metadata: ["reason": "\(reason)", "delay": "\(delay)", "attempt": "\(attempt + 1)"]
                 )
-                try await sleep(delay)
+                try await shutdownBegun.sleep(delay, using: sleep)
             }
         }
     }

@@ -128,14 +128,18 @@ final class ExportWorker: Sendable {
     /// the first to finish and do nothing more.
     func shutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let (finished, waiter) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
-                guard !state.isFinished else { return (true, nil) }
+            let (finished, isFirstRequest, waiter) = state.withLock {
+                state -> (Bool, Bool, CheckedContinuation<Void, Never>?) in
+                guard !state.isFinished else { return (true, false, nil) }
+                let isFirstRequest = !state.shutdownRequested
                 state.shutdownRequested = true
                 state.shutdownWaiters.append(continuation)
                 defer { state.workerWaiter = nil }
-                return (false, state.workerWaiter)
+                return (false, isFirstRequest, state.workerWaiter)
             }
             if finished { continuation.resume() }
+            // Before the worker drains the queue: the remaining batches get one attempt each, not a retry schedule.
+            if isFirstRequest { exporter.prepareForShutdown() }
             waiter?.resume()
         }
     }

@@ -15,4 +15,20 @@ public protocol OTelSpanExporter: Sendable {
 
     /// Releases the exporter's resources; later exports fail.
     func shutdown() async
+
+    /// Tells the exporter that its processor has begun to shut down: the batches still queued follow, then
+    /// ``shutdown()``.
+    ///
+    /// An exporter that retries should give each of those batches a single attempt from now on (and cut short a
+    /// back-off wait in progress), so that shutdown ends promptly even when the destination is down. The default
+    /// does nothing.
+    ///
+    /// [OpenTelemetry Specification: Shutdown](https://opentelemetry.io/docs/specs/otel/trace/sdk/#shutdown-1)
+    /// ("Shutdown SHOULD complete or abort within some timeout")
+    func prepareForShutdown()
+}
+
+extension OTelSpanExporter {
+    /// Does nothing: an exporter that does not retry has nothing to cut short.
+    public func prepareForShutdown() {}
 }

@@ -83,12 +83,28 @@ struct BatchSpanProcessorTests {
         let processor = makeProcessor(exporter, batch: 512)
         for index in 0..<3 { processor.onEnd(finishedSpan("s\(index)")) }
         await processor.shutdown()
-        #expect(exporter.events == ["export(3)", "flush", "shutdown"])
+        #expect(exporter.events == ["prepareForShutdown", "export(3)", "flush", "shutdown"])
         processor.onEnd(finishedSpan("late"))
         try await processor.forceFlush()
         await processor.shutdown()
-        #expect(exporter.events == ["export(3)", "flush", "shutdown"])
+        #expect(exporter.events == ["prepareForShutdown", "export(3)", "flush", "shutdown"])
         #expect(processor.droppedSpanCount == 0)
+    }
+
+    @Test("shutdown tells the exporter at once, while an export is in flight, so that it stops retrying")
+    func shutdownAnnouncedDuringExport() async throws {
+        let exporter = GatedExporter()
+        let processor = makeProcessor(exporter, batch: 2)
+        for index in 0..<3 { processor.onEnd(finishedSpan("s\(index)")) }
+        var started = exporter.started.makeAsyncIterator()
+        #expect(await started.next() == 2, "the full batch is being exported")
+        let shutdown = Task { await processor.shutdown() }
+        var prepared = exporter.preparedForShutdown.makeAsyncIterator()
+        await prepared.next()
+        #expect(exporter.events == ["prepareForShutdown"], "announced before the export in flight returns")
+        exporter.open()
+        await shutdown.value
+        #expect(exporter.events == ["prepareForShutdown", "export(2)", "export(1)", "flush", "shutdown"])
     }
 
     @Test("the schedule delay triggers an export of a partial batch")

@@ -107,9 +107,13 @@ final class GatedExporter: OTelSpanExporter {
     private let maximumInFlight = Atomic<Int>(0)
     let started: AsyncStream<Int>
     private let startedContinuation: AsyncStream<Int>.Continuation
+    /// Yields when the processor announces its shutdown (``prepareForShutdown()``).
+    let preparedForShutdown: AsyncStream<Void>
+    private let preparedContinuation: AsyncStream<Void>.Continuation
 
     init(open: Bool = false) {
         (started, startedContinuation) = AsyncStream.makeStream()
+        (preparedForShutdown, preparedContinuation) = AsyncStream.makeStream()
         state.withLock { $0.gateOpen = open }
     }
 
@@ -143,6 +147,11 @@ final class GatedExporter: OTelSpanExporter {
             $0.shutdownCount += 1
             $0.events.append("shutdown")
         }
+    }
+
+    func prepareForShutdown() {
+        state.withLock { $0.events.append("prepareForShutdown") }
+        preparedContinuation.yield()
     }
 
     /// Lets every waiting and future export finish.
