@@ -2,37 +2,72 @@ import OTelModel
 import OpenTracing
 import Synchronization
 
-/// An OpenTracing span over an OpenTelemetry span and the current span-context shim (OT-31).
+/// An OpenTracing span over an OpenTelemetry span; it holds its span context's parts inline and makes the
+/// span-context shim only when ``context`` is read (OT-31).
 ///
-/// The OpenTelemetry span is only ever changed through its own thread-safe API; the context reference is swapped
-/// under a lock stripe (OT-32, OT-34 … OT-36). After ``finish(at:)`` every change is ignored and reported once
-/// per span.
+/// The OpenTelemetry span is only ever changed through its own thread-safe API; the baggage and the cached context
+/// shim are guarded by a lock stripe (OT-32, OT-34 … OT-36). After ``finish(at:)`` every change is ignored and
+/// reported once per span.
 final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     let otelSpan: OTelSpan
     let tracerShim: TracerShim
+    /// The OpenTelemetry span context; also kept when the span does not record, so that it propagates.
+    let spanContext: OTelSpanContext
+    /// Whether the trace was forced by a debug flag (B3 or Jaeger); propagated so that B3 and Jaeger inject it again.
+    let isDebug: Bool
+    /// The `jaeger-debug-id` of an extracted debug request without ids, propagated to children.
+    let jaegerDebugID: String?
     /// Whether the OpenTelemetry span records: an unsampled span never will, so tags and logs skip their mapping.
     private let records: Bool
     /// Guarded by ``LockStripes`` for `self`.
-    private nonisolated(unsafe) var currentContext: SpanContextShim
+    private nonisolated(unsafe) var currentBaggage: OTelBaggage
+    /// The context shim handed out for ``currentBaggage``; `nil` until ``context`` is read and after a baggage change,
+    /// so that a context handed out never changes (OT-31) and repeated reads return one instance. Guarded by
+    /// ``LockStripes`` for `self`.
+    private nonisolated(unsafe) var cachedContext: SpanContextShim?
     /// Bit 0: finished; bit 1: use after finish already reported.
     private let state = Atomic<UInt8>(0)
 
     private static let finishedBit: UInt8 = 1
     private static let reportedBit: UInt8 = 2
 
-    init(otelSpan: OTelSpan, tracer: TracerShim, context: SpanContextShim) {
+    init(
+        otelSpan: OTelSpan,
+        tracer: TracerShim,
+        baggage: OTelBaggage,
+        isDebug: Bool,
+        jaegerDebugID: String?
+    ) {
         self.otelSpan = otelSpan
         self.tracerShim = tracer
-        self.currentContext = context
+        self.spanContext = otelSpan.context
+        self.currentBaggage = baggage
+        self.isDebug = isDebug
+        self.jaegerDebugID = jaegerDebugID
         self.records = otelSpan.isRecording
     }
 
     /// The current span-context shim (OT-34).
     var context: any SpanContext { contextShim }
 
-    /// The current span-context shim, typed.
+    /// The current span-context shim, typed: made on first read after a baggage change, then reused.
     var contextShim: SpanContextShim {
-        LockStripes.withLock(for: self) { currentContext }
+        LockStripes.withLock(for: self) {
+            if let cachedContext { return cachedContext }
+            let made = SpanContextShim(
+                spanContext: spanContext,
+                baggage: currentBaggage,
+                isDebug: isDebug,
+                jaegerDebugID: jaegerDebugID
+            )
+            cachedContext = made
+            return made
+        }
+    }
+
+    /// The current baggage (OT-35), without making a context shim.
+    var baggage: OTelBaggage {
+        LockStripes.withLock(for: self) { currentBaggage }
     }
 
     var tracer: any OpenTracing.Tracer { tracerShim }
@@ -64,17 +99,19 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
         otelSpan.addEvent(event.name, attributes: event.attributes, at: timestamp?.nanosecondsSinceEpoch)
     }
 
-    /// Replaces the context shim by a new one with the item (OT-31, OT-36).
+    /// Sets the item; the next ``context`` read returns a new context shim, an earlier one keeps its baggage
+    /// (OT-31, OT-36).
     func setBaggageItem(_ key: String, _ value: String) {
         guard isUsable() else { return }
         LockStripes.withLock(for: self) {
-            currentContext = currentContext.settingBaggageItem(key, value)
+            currentBaggage = currentBaggage.setting(name: key, value: value)
+            cachedContext = nil
         }
     }
 
-    /// The item from the current context shim's baggage (OT-35).
+    /// The item from the current baggage (OT-35).
     func baggageItem(_ key: String) -> String? {
-        contextShim.baggage[key]
+        baggage[key]
     }
 
     /// Ends the OpenTelemetry span, once, at exactly the given time (OT-44).
@@ -98,6 +135,6 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     private func reportUseAfterFinish() {
         let previous = state.bitwiseOr(Self.reportedBit, ordering: .relaxed).oldValue
         guard previous & Self.reportedBit == 0 else { return }
-        tracerShim.diagnostics.report(.useAfterFinish, detail: "span '\(otelSpan.name)' \(otelSpan.context.spanID)")
+        tracerShim.diagnostics.report(.useAfterFinish, detail: "span '\(otelSpan.name)' \(spanContext.spanID)")
     }
 }

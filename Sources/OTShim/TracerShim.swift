@@ -134,12 +134,9 @@ final class TracerShim: OpenTracingShimTracer {
         return SpanShim(
             otelSpan: otelSpan,
             tracer: self,
-            context: SpanContextShim(
-                spanContext: otelSpan.context,
-                baggage: baggage,
-                isDebug: isDebug,
-                jaegerDebugID: jaegerDebugID
-            )
+            baggage: baggage,
+            isDebug: isDebug,
+            jaegerDebugID: jaegerDebugID
         )
     }
 

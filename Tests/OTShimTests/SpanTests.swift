@@ -29,6 +29,49 @@ struct SpanTests {
         span.finish()
     }
 
+    @Test("OT-31, OT-34 repeated context reads return one instance until the baggage changes; earlier ones keep theirs")
+    func contextReadsShareOneInstanceUntilBaggageChanges() throws {
+        let fixture = ShimFixture()
+        let span = fixture.tracer.startSpan("cached context")
+        let first = span.context
+        #expect(isSameObject(span.context, first))
+        span.setBaggageItem("a", "1")
+        let second = span.context
+        #expect(!isSameObject(second, first))
+        #expect(isSameObject(span.context, second))
+        #expect(first.baggageItems == [:])
+        #expect(second.baggageItems == ["a": "1"])
+        #expect(second.traceID == first.traceID && second.spanID == first.spanID)
+        // A change without a read in between still yields a new instance with every item.
+        span.setBaggageItem("b", "2")
+        span.setBaggageItem("a", "3")
+        let third = span.context
+        #expect(!isSameObject(third, second))
+        #expect(third.baggageItems == ["a": "3", "b": "2"])
+        #expect(second.baggageItems == ["a": "1"])
+        span.finish()
+    }
+
+    /// Whether two span contexts are one object (the shim's contexts are classes).
+    private func isSameObject(_ first: any SpanContext, _ second: any SpanContext) -> Bool {
+        (first as AnyObject) === (second as AnyObject)
+    }
+
+    @Test("OT-35 baggageItem reads the current baggage without a context read, before and after setBaggageItem")
+    func baggageItemWithoutContextRead() {
+        let fixture = ShimFixture()
+        let parent = fixture.tracer.startSpan("parent")
+        parent.setBaggageItem("inherited", "p")
+        let span = fixture.tracer.startSpan("child", childOf: parent.context)
+        #expect(span.baggageItem("inherited") == "p")
+        #expect(span.baggageItem("own") == nil)
+        span.setBaggageItem("own", "c")
+        #expect(span.baggageItem("own") == "c")
+        #expect(span.context.baggageItems == ["inherited": "p", "own": "c"])
+        span.finish()
+        parent.finish()
+    }
+
     @Test("OT-32, OT-35, OT-36 concurrent setBaggageItem and baggageItem are safe and lose nothing")
     func concurrentBaggage() {
         let fixture = ShimFixture()
