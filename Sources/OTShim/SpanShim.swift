@@ -5,20 +5,29 @@ import Synchronization
 /// An OpenTracing span over an OpenTelemetry span; it holds its span context's parts inline and makes the
 /// span-context shim only when ``context`` is read (OT-31).
 ///
+/// A span that does not record (dropped by the sampler) is this object alone: it keeps the OpenTelemetry span
+/// context inline and makes a non-recording OpenTelemetry span only when one is needed (an activation), once.
+///
 /// The OpenTelemetry span is only ever changed through its own thread-safe API; the baggage and the cached context
 /// shim are guarded by a lock stripe (OT-32, OT-34 … OT-36). After ``finish(at:)`` every change is ignored and
 /// reported once per span.
 final class SpanShim: OpenTracing.Span, @unchecked Sendable {
-    let otelSpan: OTelSpan
     let tracerShim: TracerShim
+    /// The OpenTelemetry span the shim started or adopted; `nil` when the sampler dropped the span, which then costs
+    /// no OpenTelemetry span object unless one is needed (``otelSpan``).
+    private let givenSpan: OTelSpan?
+    /// Whether ``givenSpan`` records: an unsampled span never will, so tags and logs skip their mapping.
+    private let records: Bool
+    /// The non-recording OpenTelemetry span over ``spanContext`` of a dropped span, made on first need and then
+    /// reused, so that every activation stores the same object (``ScopeManagerShim/active`` compares it). Guarded by
+    /// ``LockStripes`` for `self`.
+    private nonisolated(unsafe) var madeSpan: OTelSpan?
     /// The OpenTelemetry span context; also kept when the span does not record, so that it propagates.
     let spanContext: OTelSpanContext
     /// Whether the trace was forced by a debug flag (B3 or Jaeger); propagated so that B3 and Jaeger inject it again.
     let isDebug: Bool
     /// The `jaeger-debug-id` of an extracted debug request without ids, propagated to children.
     let jaegerDebugID: String?
-    /// Whether the OpenTelemetry span records: an unsampled span never will, so tags and logs skip their mapping.
-    private let records: Bool
     /// Guarded by ``LockStripes`` for `self`.
     private nonisolated(unsafe) var currentBaggage: OTelBaggage
     /// The context shim handed out for ``currentBaggage``; `nil` until ``context`` is read and after a baggage change,
@@ -31,20 +40,73 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     private static let finishedBit: UInt8 = 1
     private static let reportedBit: UInt8 = 2
 
-    init(
-        otelSpan: OTelSpan,
+    /// A span started by the shim: `recordingSpan` is `nil` when the sampler dropped it.
+    convenience init(
+        tracer: TracerShim,
+        spanContext: OTelSpanContext,
+        recordingSpan: OTelSpan?,
+        baggage: OTelBaggage,
+        isDebug: Bool,
+        jaegerDebugID: String?
+    ) {
+        self.init(
+            tracer: tracer,
+            spanContext: spanContext,
+            givenSpan: recordingSpan,
+            records: recordingSpan != nil,
+            baggage: baggage,
+            isDebug: isDebug,
+            jaegerDebugID: jaegerDebugID
+        )
+    }
+
+    /// A span over an existing OpenTelemetry span (one made current through OTelModel); it records only if that
+    /// span records now.
+    convenience init(
+        adopting otelSpan: OTelSpan,
         tracer: TracerShim,
         baggage: OTelBaggage,
         isDebug: Bool,
         jaegerDebugID: String?
     ) {
-        self.otelSpan = otelSpan
+        self.init(
+            tracer: tracer,
+            spanContext: otelSpan.context,
+            givenSpan: otelSpan,
+            records: otelSpan.isRecording,
+            baggage: baggage,
+            isDebug: isDebug,
+            jaegerDebugID: jaegerDebugID
+        )
+    }
+
+    private init(
+        tracer: TracerShim,
+        spanContext: OTelSpanContext,
+        givenSpan: OTelSpan?,
+        records: Bool,
+        baggage: OTelBaggage,
+        isDebug: Bool,
+        jaegerDebugID: String?
+    ) {
         self.tracerShim = tracer
-        self.spanContext = otelSpan.context
+        self.spanContext = spanContext
+        self.givenSpan = givenSpan
+        self.records = records
         self.currentBaggage = baggage
         self.isDebug = isDebug
         self.jaegerDebugID = jaegerDebugID
-        self.records = otelSpan.isRecording
+    }
+
+    /// The OpenTelemetry span: the given one, or for a dropped span a non-recording one, made once on first use.
+    var otelSpan: OTelSpan {
+        if let givenSpan { return givenSpan }
+        return LockStripes.withLock(for: self) {
+            if let madeSpan { return madeSpan }
+            let made = OTelSpan(nonRecording: spanContext)
+            madeSpan = made
+            return made
+        }
     }
 
     /// The current span-context shim (OT-34).
@@ -75,28 +137,28 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     /// Updates the OpenTelemetry span name (OT-37).
     func setOperationName(_ operationName: String) {
         guard isUsable() else { return }
-        otelSpan.updateName(operationName)
+        givenSpan?.updateName(operationName)
     }
 
     /// Sets an attribute (OT-33, OT-38), or the status for `error` (OT-39), or the kind for `span.kind`.
     func setTag(_ key: String, _ value: TagValue) {
         guard isUsable(), records else { return }
         if key == SpanTag.error, let status = TagMapping.status(ofErrorTag: value) {
-            otelSpan.setStatus(status)
+            givenSpan?.setStatus(status)
             return
         }
         if key == SpanTag.spanKind, tracerShim.mapsSpanKindTag, let kind = TagMapping.spanKind(ofSpanKindTag: value) {
-            otelSpan.setKind(kind)
+            givenSpan?.setKind(kind)
             return
         }
-        otelSpan.setAttribute(key, TagMapping.attributeValue(value))
+        givenSpan?.setAttribute(key, TagMapping.attributeValue(value))
     }
 
     /// Adds an event (OT-33, OT-41 … OT-43); an explicit timestamp is kept exactly on every path.
     func log(fields: [LogField], timestamp: Timestamp?) {
         guard isUsable(), records else { return }
         let event = LogMapping.event(for: fields)
-        otelSpan.addEvent(event.name, attributes: event.attributes, at: timestamp?.nanosecondsSinceEpoch)
+        givenSpan?.addEvent(event.name, attributes: event.attributes, at: timestamp?.nanosecondsSinceEpoch)
     }
 
     /// Sets the item; the next ``context`` read returns a new context shim, an earlier one keeps its baggage
@@ -121,7 +183,7 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
             reportUseAfterFinish()
             return
         }
-        otelSpan.end(at: finishTime?.nanosecondsSinceEpoch)
+        givenSpan?.end(at: finishTime?.nanosecondsSinceEpoch)
     }
 
     /// Whether the span is still open; reports the first call after finish.
@@ -135,6 +197,6 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     private func reportUseAfterFinish() {
         let previous = state.bitwiseOr(Self.reportedBit, ordering: .relaxed).oldValue
         guard previous & Self.reportedBit == 0 else { return }
-        tracerShim.diagnostics.report(.useAfterFinish, detail: "span '\(otelSpan.name)' \(spanContext.spanID)")
+        tracerShim.diagnostics.report(.useAfterFinish, detail: "span '\(givenSpan?.name ?? "")' \(spanContext.spanID)")
     }
 }

@@ -122,7 +122,7 @@ final class TracerShim: OpenTracingShimTracer {
             }
         }
 
-        let otelSpan = otelTracer.startSpan(
+        let started = otelTracer.beginSpan(
             operationName,
             kind: kind,
             parent: parent,
@@ -130,10 +130,11 @@ final class TracerShim: OpenTracingShimTracer {
             links: links,
             startTime: startTime?.nanosecondsSinceEpoch
         )
-        if let status { otelSpan.setStatus(status) }
+        if let status { started.recordingSpan?.setStatus(status) }
         return SpanShim(
-            otelSpan: otelSpan,
             tracer: self,
+            spanContext: started.context,
+            recordingSpan: started.recordingSpan,
             baggage: baggage,
             isDebug: isDebug,
             jaegerDebugID: jaegerDebugID

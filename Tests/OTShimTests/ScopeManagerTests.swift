@@ -22,6 +22,51 @@ struct ScopeManagerTests {
         }
     }
 
+    @Test("OT-49, OT-50 an unsampled span activates as one non-recording OpenTelemetry span, the same object every time")
+    func unsampledSpanActivatesOneOTelSpan() async throws {
+        let fixture = ShimFixture(sampler: OTelAlwaysOffSampler())
+        await onNewThread {
+            let span = fixture.tracer.startSpan("unsampled")
+            let first = fixture.tracer.scopeManager.activate(span, finishOnClose: false)
+            let otelSpan = OTelContext.current.span
+            #expect(otelSpan?.isRecording == false)
+            #expect(otelSpan?.context.traceID.hexString == span.context.traceID)
+            #expect(otelSpan?.context.spanID.hexString == span.context.spanID)
+            #expect(fixture.tracer.scopeManager.active === first)
+            first.close()
+            #expect(OTelContext.current.span == nil)
+            let second = fixture.tracer.scopeManager.activate(span, finishOnClose: true)
+            #expect(OTelContext.current.span === otelSpan)
+            #expect(fixture.tracer.activeSpan === span)
+            fixture.tracer.scopeManager.withActiveSpan(span) {
+                #expect(OTelContext.current.span === otelSpan)
+                #expect(fixture.tracer.activeSpan === span)
+            }
+            let child = fixture.tracer.startSpan("child")
+            #expect(child.context.traceID == span.context.traceID)
+            child.finish()
+            second.close()
+        }
+        #expect(try await fixture.exportedSpans().isEmpty)
+    }
+
+    @Test("OT-50 a sampled span activates as its recording OpenTelemetry span")
+    func sampledSpanActivatesItsRecordingSpan() async throws {
+        let fixture = ShimFixture()
+        await onNewThread {
+            let span = fixture.tracer.startSpan("sampled")
+            let scope = fixture.tracer.scopeManager.activate(span, finishOnClose: false)
+            let otelSpan = OTelContext.current.span
+            #expect(otelSpan?.isRecording == true)
+            #expect(otelSpan?.name == "sampled")
+            span.setTag("seen", true)
+            #expect(otelSpan?.attributes["seen"] == .bool(true))
+            scope.close()
+            span.finish()
+        }
+        #expect(try await fixture.exportedSpan(named: "sampled").attributes["seen"] == .bool(true))
+    }
+
     @Test("OT-51 baggage set on the active span after activate reaches OTelModel spans started inside the activation")
     func baggageSetAfterActivationReachesOTelModel() async {
         let fixture = ShimFixture()

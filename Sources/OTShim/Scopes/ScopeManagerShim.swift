@@ -62,7 +62,7 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
         guard let tracer else { return nil }
         let otelSpan = (hasValidSpan ? span : nil) ?? OTelSpan(nonRecording: .invalid)
         let spanShim = SpanShim(
-            otelSpan: otelSpan,
+            adopting: otelSpan,
             tracer: tracer,
             baggage: current.baggage,
             isDebug: current.isDebug,
