@@ -143,11 +143,13 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     /// Sets an attribute (OT-33, OT-38), or the status for `error` (OT-39), or the kind for `span.kind`.
     func setTag(_ key: String, _ value: TagValue) {
         guard isUsable(), records else { return }
-        if key == SpanTag.error, let status = TagMapping.status(ofErrorTag: value) {
+        if TagMapping.isErrorTag(key), let status = TagMapping.status(ofErrorTag: value) {
             givenSpan?.setStatus(status)
             return
         }
-        if key == SpanTag.spanKind, tracerShim.mapsSpanKindTag, let kind = TagMapping.spanKind(ofSpanKindTag: value) {
+        if TagMapping.isSpanKindTag(key), tracerShim.mapsSpanKindTag,
+            let kind = TagMapping.spanKind(ofSpanKindTag: value)
+        {
             givenSpan?.setKind(kind)
             return
         }

@@ -110,9 +110,9 @@ final class TracerShim: OpenTracingShimTracer {
         if !tags.isEmpty {
             attributes.reserveCapacity(tags.count)
             for (key, value) in tags {
-                if key == SpanTag.error, let errorStatus = TagMapping.status(ofErrorTag: value) {
+                if TagMapping.isErrorTag(key), let errorStatus = TagMapping.status(ofErrorTag: value) {
                     status = errorStatus
-                } else if key == SpanTag.spanKind, mapsSpanKindTag,
+                } else if TagMapping.isSpanKindTag(key), mapsSpanKindTag,
                     let tagKind = TagMapping.spanKind(ofSpanKindTag: value)
                 {
                     kind = tagKind

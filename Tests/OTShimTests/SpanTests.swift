@@ -207,6 +207,27 @@ struct SpanTests {
         #expect(exported.attributes["error"] == .string("sometimes"))
     }
 
+    @Test("OT-39 only the exact keys error and span.kind are special; keys of the same length stay attributes")
+    func specialTagKeysAreExact() async throws {
+        let fixture = ShimFixture()
+        let tags: [String: TagValue] = ["Error": true, "span_kind": "client", "errors": true]
+        let span = fixture.tracer.startSpan("exact keys", tags: tags)
+        span.setTag("ERROR", true)
+        span.setTag("span.KIND", "server")
+        span.setTag("http.status_code", 503)
+        span.finish()
+        let exported = try await fixture.exportedSpan(named: "exact keys")
+        #expect(exported.status == .unset)
+        #expect(exported.kind == .internal)
+        #expect(exported.attributes["Error"] == .bool(true))
+        #expect(exported.attributes["span_kind"] == .string("client"))
+        #expect(exported.attributes["errors"] == .bool(true))
+        #expect(exported.attributes["ERROR"] == .bool(true))
+        #expect(exported.attributes["span.KIND"] == .string("server"))
+        #expect(exported.attributes["http.status_code"] == .int(503))
+        #expect(exported.attributes.count == 6)
+    }
+
     @Test("OT-40 OK is final: error=false then error=true stays OK; error=true then false becomes OK")
     func okIsFinal() async throws {
         let fixture = ShimFixture()
