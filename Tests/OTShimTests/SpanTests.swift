@@ -299,6 +299,28 @@ struct SpanTests {
         #expect(events[4].attributes["big"] == .string("18446744073709551615"))
     }
 
+    @Test("OT-41 the last event field names the event and stays an attribute; a lone event field is one attribute")
+    func logEventFieldStaysAttribute() async throws {
+        let fixture = ShimFixture()
+        let span = fixture.tracer.startSpan("event fields")
+        span.log(fields: [LogField("event", "cache miss")], timestamp: nil)
+        span.log(fields: [LogField("event", "first"), LogField("n", 1), LogField("event", "second")], timestamp: nil)
+        span.log(fields: [LogField("Event", "not the name"), LogField("events", "nor this")], timestamp: nil)
+        span.log(fields: [LogField("stack", "at main"), LogField("event", "error")], timestamp: nil)
+        span.finish()
+        let events = try await fixture.exportedSpan(named: "event fields").events
+        #expect(events.map(\.name) == ["cache miss", "second", "log", "exception"])
+        #expect(events[0].attributes.count == 1)
+        #expect(events[0].attributes["event"] == .string("cache miss"))
+        #expect(events[1].attributes.count == 2)
+        #expect(events[1].attributes["event"] == .string("second"))
+        #expect(events[1].attributes["n"] == .int(1))
+        #expect(events[2].attributes["Event"] == .string("not the name"))
+        #expect(events[2].attributes["events"] == .string("nor this"))
+        #expect(events[3].attributes["exception.stacktrace"] == .string("at main"))
+        #expect(events[3].attributes["stack"] == nil)
+    }
+
     @Test("OT-42 event=error with error.kind/message/stack becomes an 'exception' event with renamed fields")
     func exceptionEventFromFields() async throws {
         let fixture = ShimFixture()
