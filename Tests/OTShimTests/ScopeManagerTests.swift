@@ -202,6 +202,37 @@ struct ScopeManagerTests {
         #expect(child.context.traceID == native.context.traceID)
     }
 
+    @Test("OT-50 a non-recording span made current through OTelModel is active over that same object, recording nothing")
+    func activeWrapsNonRecordingSpan() async throws {
+        let fixture = ShimFixture()
+        let traceID = try #require(TraceID(hexString: "0000000000000007000000000000000b"))
+        let spanID = try #require(SpanID(hexString: "0000000000000009"))
+        let remote = OTelSpan(
+            nonRecording: OTelSpanContext(traceID: traceID, spanID: spanID, traceFlags: .sampled, isRemote: true))
+        await onNewThread {
+            OTelContext.withSpan(remote) {
+                guard let active = fixture.tracer.activeSpan else {
+                    Issue.record("no active span")
+                    return
+                }
+                #expect(active.context.spanID == remote.context.spanID.hexString)
+                active.setTag("ignored", true)
+                active.setOperationName("ignored")
+                let scope = fixture.tracer.scopeManager.activate(active, finishOnClose: false)
+                #expect(OTelContext.current.span === remote)
+                #expect(fixture.tracer.scopeManager.active === scope)
+                let child = fixture.tracer.startSpan("child of remote")
+                child.finish()
+                scope.close()
+                active.finish()
+            }
+        }
+        let child = try await fixture.exportedSpan(named: "child of remote")
+        #expect(child.parentSpanID == remote.context.spanID)
+        #expect(child.context.traceID == remote.context.traceID)
+        #expect(try await fixture.exportedSpans().count == 1)
+    }
+
     @Test("OT-51 OpenTelemetry code under an OpenTracing scope gets the OpenTracing span as parent and its baggage")
     func nativeChildOfShimSpan() async throws {
         let fixture = ShimFixture()
