@@ -102,12 +102,13 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
         /// The shim span, `nil` for a span of another tracer.
         let spanShim: SpanShim?
 
-        /// The context an activation makes current: the span, its baggage and debug marks, the scope.
+        /// The context an activation makes current: the span, its baggage and debug marks, the scope (which reports
+        /// the span's live baggage, OT-51).
         func otelContext(scope: ScopeShim) -> OTelContext {
             OTelContext(
                 span: otelSpan,
                 baggage: baggage,
-                attachment: scope,
+                liveAttachment: scope,
                 isDebug: isDebug,
                 jaegerDebugID: jaegerDebugID
             )

@@ -58,6 +58,21 @@ public struct OTelContext: Sendable {
         debugMarks = DebugMarks.make(isDebug: isDebug, jaegerDebugID: jaegerDebugID)
     }
 
+    /// A context whose attachment reports live baggage, typed by the caller: activating a bridge's span makes one
+    /// per activation, and this spares the dynamic cast that ``attachment`` does to find out.
+    package init(
+        span: OTelSpan?,
+        baggage: OTelBaggage,
+        liveAttachment: any OTelLiveBaggageAttachment,
+        isDebug: Bool,
+        jaegerDebugID: String?
+    ) {
+        self.span = span
+        self.baggage = baggage
+        attachmentStorage = .live(liveAttachment)
+        debugMarks = DebugMarks.make(isDebug: isDebug, jaegerDebugID: jaegerDebugID)
+    }
+
     /// No span, no baggage.
     public static let empty = OTelContext()
 

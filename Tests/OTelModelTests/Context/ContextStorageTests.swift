@@ -68,6 +68,26 @@ struct ContextStorageTests {
         }
     }
 
+    @Test("a context made with a typed live attachment behaves as one given the same object as attachment")
+    func typedLiveAttachmentMatchesUntyped() {
+        let live = LiveBaggageSource()
+        live.set(Self.live)
+        let typed = OTelContext(
+            span: contextSpan(1), baggage: Self.stored, liveAttachment: live, isDebug: true, jaegerDebugID: "id")
+        let untyped = OTelContext(
+            span: contextSpan(1), baggage: Self.stored, attachment: live, isDebug: true, jaegerDebugID: "id")
+        for context in [typed, untyped] {
+            #expect(context.attachment === live)
+            #expect(context.isDebug && context.jaegerDebugID == "id")
+            #expect(context.withBaggage(Self.stored).attachment == nil)
+            onNewThread {
+                let token = OTelContext.attach(context)
+                #expect(OTelContext.current.baggage == Self.live)
+                token.detach()
+            }
+        }
+    }
+
     @Test("withBaggage drops a live attachment and keeps a plain one; withSpan drops either")
     func replacingBaggageOrSpanClearsAttachments() {
         let live = LiveBaggageSource()
