@@ -36,8 +36,12 @@ extension ContextRegistry {
             return memo.memoisedBinding
         }
         let binding = context[OTelContextKey.self]
-        memo.memoisedContext = context
-        memo.memoisedBinding = binding
+        // Release the previous pair only once the memo is consistent again: its deinitialisers may read the current
+        // context on this thread.
+        withExtendedLifetime((memo.memoisedContext, memo.memoisedBinding)) {
+            memo.memoisedContext = context
+            memo.memoisedBinding = binding
+        }
         return binding
     }
 
