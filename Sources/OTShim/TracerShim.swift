@@ -110,9 +110,9 @@ final class TracerShim: OpenTracingShimTracer {
         if !tags.isEmpty {
             attributes.reserveCapacity(tags.count)
             for (key, value) in tags {
-                if key == SpanTag.error, let errorStatus = TagMapping.status(ofErrorTag: value) {
+                if TagMapping.isErrorTag(key), let errorStatus = TagMapping.status(ofErrorTag: value) {
                     status = errorStatus
-                } else if key == SpanTag.spanKind, mapsSpanKindTag,
+                } else if TagMapping.isSpanKindTag(key), mapsSpanKindTag,
                     let tagKind = TagMapping.spanKind(ofSpanKindTag: value)
                 {
                     kind = tagKind
@@ -122,7 +122,7 @@ final class TracerShim: OpenTracingShimTracer {
             }
         }
 
-        let otelSpan = otelTracer.startSpan(
+        let started = otelTracer.beginSpan(
             operationName,
             kind: kind,
             parent: parent,
@@ -130,16 +130,14 @@ final class TracerShim: OpenTracingShimTracer {
             links: links,
             startTime: startTime?.nanosecondsSinceEpoch
         )
-        if let status { otelSpan.setStatus(status) }
+        if let status { started.recordingSpan?.setStatus(status) }
         return SpanShim(
-            otelSpan: otelSpan,
             tracer: self,
-            context: SpanContextShim(
-                spanContext: otelSpan.context,
-                baggage: baggage,
-                isDebug: isDebug,
-                jaegerDebugID: jaegerDebugID
-            )
+            spanContext: started.context,
+            recordingSpan: started.recordingSpan,
+            baggage: baggage,
+            isDebug: isDebug,
+            jaegerDebugID: jaegerDebugID
         )
     }
 

@@ -22,6 +22,51 @@ struct ScopeManagerTests {
         }
     }
 
+    @Test("OT-49, OT-50 an unsampled span activates as one non-recording OpenTelemetry span, the same object every time")
+    func unsampledSpanActivatesOneOTelSpan() async throws {
+        let fixture = ShimFixture(sampler: OTelAlwaysOffSampler())
+        await onNewThread {
+            let span = fixture.tracer.startSpan("unsampled")
+            let first = fixture.tracer.scopeManager.activate(span, finishOnClose: false)
+            let otelSpan = OTelContext.current.span
+            #expect(otelSpan?.isRecording == false)
+            #expect(otelSpan?.context.traceID.hexString == span.context.traceID)
+            #expect(otelSpan?.context.spanID.hexString == span.context.spanID)
+            #expect(fixture.tracer.scopeManager.active === first)
+            first.close()
+            #expect(OTelContext.current.span == nil)
+            let second = fixture.tracer.scopeManager.activate(span, finishOnClose: true)
+            #expect(OTelContext.current.span === otelSpan)
+            #expect(fixture.tracer.activeSpan === span)
+            fixture.tracer.scopeManager.withActiveSpan(span) {
+                #expect(OTelContext.current.span === otelSpan)
+                #expect(fixture.tracer.activeSpan === span)
+            }
+            let child = fixture.tracer.startSpan("child")
+            #expect(child.context.traceID == span.context.traceID)
+            child.finish()
+            second.close()
+        }
+        #expect(try await fixture.exportedSpans().isEmpty)
+    }
+
+    @Test("OT-50 a sampled span activates as its recording OpenTelemetry span")
+    func sampledSpanActivatesItsRecordingSpan() async throws {
+        let fixture = ShimFixture()
+        await onNewThread {
+            let span = fixture.tracer.startSpan("sampled")
+            let scope = fixture.tracer.scopeManager.activate(span, finishOnClose: false)
+            let otelSpan = OTelContext.current.span
+            #expect(otelSpan?.isRecording == true)
+            #expect(otelSpan?.name == "sampled")
+            span.setTag("seen", true)
+            #expect(otelSpan?.attributes["seen"] == .bool(true))
+            scope.close()
+            span.finish()
+        }
+        #expect(try await fixture.exportedSpan(named: "sampled").attributes["seen"] == .bool(true))
+    }
+
     @Test("OT-51 baggage set on the active span after activate reaches OTelModel spans started inside the activation")
     func baggageSetAfterActivationReachesOTelModel() async {
         let fixture = ShimFixture()
@@ -155,6 +200,37 @@ struct ScopeManagerTests {
         let child = try #require(exported.first { $0.name == "ot child" })
         #expect(child.parentSpanID == native.context.spanID)
         #expect(child.context.traceID == native.context.traceID)
+    }
+
+    @Test("OT-50 a non-recording span made current through OTelModel is active over that same object, recording nothing")
+    func activeWrapsNonRecordingSpan() async throws {
+        let fixture = ShimFixture()
+        let traceID = try #require(TraceID(hexString: "0000000000000007000000000000000b"))
+        let spanID = try #require(SpanID(hexString: "0000000000000009"))
+        let remote = OTelSpan(
+            nonRecording: OTelSpanContext(traceID: traceID, spanID: spanID, traceFlags: .sampled, isRemote: true))
+        await onNewThread {
+            OTelContext.withSpan(remote) {
+                guard let active = fixture.tracer.activeSpan else {
+                    Issue.record("no active span")
+                    return
+                }
+                #expect(active.context.spanID == remote.context.spanID.hexString)
+                active.setTag("ignored", true)
+                active.setOperationName("ignored")
+                let scope = fixture.tracer.scopeManager.activate(active, finishOnClose: false)
+                #expect(OTelContext.current.span === remote)
+                #expect(fixture.tracer.scopeManager.active === scope)
+                let child = fixture.tracer.startSpan("child of remote")
+                child.finish()
+                scope.close()
+                active.finish()
+            }
+        }
+        let child = try await fixture.exportedSpan(named: "child of remote")
+        #expect(child.parentSpanID == remote.context.spanID)
+        #expect(child.context.traceID == remote.context.traceID)
+        #expect(try await fixture.exportedSpans().count == 1)
     }
 
     @Test("OT-51 OpenTelemetry code under an OpenTracing scope gets the OpenTracing span as parent and its baggage")

@@ -29,6 +29,49 @@ struct SpanTests {
         span.finish()
     }
 
+    @Test("OT-31, OT-34 repeated context reads return one instance until the baggage changes; earlier ones keep theirs")
+    func contextReadsShareOneInstanceUntilBaggageChanges() throws {
+        let fixture = ShimFixture()
+        let span = fixture.tracer.startSpan("cached context")
+        let first = span.context
+        #expect(isSameObject(span.context, first))
+        span.setBaggageItem("a", "1")
+        let second = span.context
+        #expect(!isSameObject(second, first))
+        #expect(isSameObject(span.context, second))
+        #expect(first.baggageItems == [:])
+        #expect(second.baggageItems == ["a": "1"])
+        #expect(second.traceID == first.traceID && second.spanID == first.spanID)
+        // A change without a read in between still yields a new instance with every item.
+        span.setBaggageItem("b", "2")
+        span.setBaggageItem("a", "3")
+        let third = span.context
+        #expect(!isSameObject(third, second))
+        #expect(third.baggageItems == ["a": "3", "b": "2"])
+        #expect(second.baggageItems == ["a": "1"])
+        span.finish()
+    }
+
+    /// Whether two span contexts are one object (the shim's contexts are classes).
+    private func isSameObject(_ first: any SpanContext, _ second: any SpanContext) -> Bool {
+        (first as AnyObject) === (second as AnyObject)
+    }
+
+    @Test("OT-35 baggageItem reads the current baggage without a context read, before and after setBaggageItem")
+    func baggageItemWithoutContextRead() {
+        let fixture = ShimFixture()
+        let parent = fixture.tracer.startSpan("parent")
+        parent.setBaggageItem("inherited", "p")
+        let span = fixture.tracer.startSpan("child", childOf: parent.context)
+        #expect(span.baggageItem("inherited") == "p")
+        #expect(span.baggageItem("own") == nil)
+        span.setBaggageItem("own", "c")
+        #expect(span.baggageItem("own") == "c")
+        #expect(span.context.baggageItems == ["inherited": "p", "own": "c"])
+        span.finish()
+        parent.finish()
+    }
+
     @Test("OT-32, OT-35, OT-36 concurrent setBaggageItem and baggageItem are safe and lose nothing")
     func concurrentBaggage() {
         let fixture = ShimFixture()
@@ -164,6 +207,27 @@ struct SpanTests {
         #expect(exported.attributes["error"] == .string("sometimes"))
     }
 
+    @Test("OT-39 only the exact keys error and span.kind are special; keys of the same length stay attributes")
+    func specialTagKeysAreExact() async throws {
+        let fixture = ShimFixture()
+        let tags: [String: TagValue] = ["Error": true, "span_kind": "client", "errors": true]
+        let span = fixture.tracer.startSpan("exact keys", tags: tags)
+        span.setTag("ERROR", true)
+        span.setTag("span.KIND", "server")
+        span.setTag("http.status_code", 503)
+        span.finish()
+        let exported = try await fixture.exportedSpan(named: "exact keys")
+        #expect(exported.status == .unset)
+        #expect(exported.kind == .internal)
+        #expect(exported.attributes["Error"] == .bool(true))
+        #expect(exported.attributes["span_kind"] == .string("client"))
+        #expect(exported.attributes["errors"] == .bool(true))
+        #expect(exported.attributes["ERROR"] == .bool(true))
+        #expect(exported.attributes["span.KIND"] == .string("server"))
+        #expect(exported.attributes["http.status_code"] == .int(503))
+        #expect(exported.attributes.count == 6)
+    }
+
     @Test("OT-40 OK is final: error=false then error=true stays OK; error=true then false becomes OK")
     func okIsFinal() async throws {
         let fixture = ShimFixture()
@@ -233,6 +297,28 @@ struct SpanTests {
         #expect(events[1].attributes["ok"] == .bool(true))
         #expect(events[4].attributes["detail"] == .string("1.5"))
         #expect(events[4].attributes["big"] == .string("18446744073709551615"))
+    }
+
+    @Test("OT-41 the last event field names the event and stays an attribute; a lone event field is one attribute")
+    func logEventFieldStaysAttribute() async throws {
+        let fixture = ShimFixture()
+        let span = fixture.tracer.startSpan("event fields")
+        span.log(fields: [LogField("event", "cache miss")], timestamp: nil)
+        span.log(fields: [LogField("event", "first"), LogField("n", 1), LogField("event", "second")], timestamp: nil)
+        span.log(fields: [LogField("Event", "not the name"), LogField("events", "nor this")], timestamp: nil)
+        span.log(fields: [LogField("stack", "at main"), LogField("event", "error")], timestamp: nil)
+        span.finish()
+        let events = try await fixture.exportedSpan(named: "event fields").events
+        #expect(events.map(\.name) == ["cache miss", "second", "log", "exception"])
+        #expect(events[0].attributes.count == 1)
+        #expect(events[0].attributes["event"] == .string("cache miss"))
+        #expect(events[1].attributes.count == 2)
+        #expect(events[1].attributes["event"] == .string("second"))
+        #expect(events[1].attributes["n"] == .int(1))
+        #expect(events[2].attributes["Event"] == .string("not the name"))
+        #expect(events[2].attributes["events"] == .string("nor this"))
+        #expect(events[3].attributes["exception.stacktrace"] == .string("at main"))
+        #expect(events[3].attributes["stack"] == nil)
     }
 
     @Test("OT-42 event=error with error.kind/message/stack becomes an 'exception' event with renamed fields")

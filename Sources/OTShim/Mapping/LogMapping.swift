@@ -20,20 +20,25 @@ enum LogMapping {
     ///   not kept. Every other field is an attribute.
     /// - Values convert as tags do (``TagMapping/attributeValue(_:)``).
     static func event(for fields: [LogField]) -> (name: String, attributes: OTelAttributes) {
+        // One pass finds the name and builds the attributes; only the rare `error` event builds them again.
         var eventName: String?
-        for field in fields where field.key == LogFieldKey.event {
-            eventName = field.value.stringValue
+        var attributes = OTelAttributes()
+        attributes.reserveCapacity(fields.count)
+        for field in fields {
+            if isEventKey(field.key) { eventName = field.value.stringValue }
+            attributes.updateValue(TagMapping.attributeValue(field.value), forKey: field.key)
         }
         if eventName == "error" {
             return (exceptionEventName, exceptionAttributes(fields))
         }
-        var attributes = OTelAttributes()
-        attributes.reserveCapacity(fields.count)
-        for field in fields {
-            attributes.updateValue(TagMapping.attributeValue(field.value), forKey: field.key)
-        }
         let name = eventName.flatMap { $0.isEmpty ? nil : $0 } ?? defaultEventName
         return (name, attributes)
+    }
+
+    /// Whether `key` is `event`; the length is compared first, as for tags (``TagMapping/isErrorTag(_:)``).
+    @inline(__always)
+    private static func isEventKey(_ key: String) -> Bool {
+        key.utf8.count == 5 && key == LogFieldKey.event
     }
 
     private static func exceptionAttributes(_ fields: [LogField]) -> OTelAttributes {

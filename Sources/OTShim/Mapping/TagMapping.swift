@@ -20,6 +20,19 @@ enum TagMapping {
         }
     }
 
+    /// Whether `key` is the `error` tag. The length is compared first: most keys differ in length, and keys longer
+    /// than 15 bytes would otherwise take the string comparison's slow path.
+    @inline(__always)
+    static func isErrorTag(_ key: String) -> Bool {
+        key.utf8.count == 5 && key == SpanTag.error
+    }
+
+    /// Whether `key` is the `span.kind` tag (length first, as in ``isErrorTag(_:)``).
+    @inline(__always)
+    static func isSpanKindTag(_ key: String) -> Bool {
+        key.utf8.count == 9 && key == SpanTag.spanKind
+    }
+
     /// The status the `error` tag asks for (OT-39): `true` or `"true"` (any case) → error, `false` or `"false"`
     /// → ok; `nil` for any other value, which stays an attribute instead (nothing is lost).
     static func status(ofErrorTag value: TagValue) -> OTelSpanStatus? {

@@ -33,15 +33,15 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
     /// they are OpenTelemetry-shaped hex strings, else over the invalid context (OT-49's "null span"); its
     /// baggage is kept.
     func activate(_ span: any OpenTracing.Span, finishOnClose: Bool) -> any Scope {
-        let (otelSpan, context, spanShim) = resolve(span)
+        let resolved = resolve(span)
         let scope = ScopeShim(
             span: span,
-            spanShim: spanShim,
-            otelSpan: otelSpan,
+            spanShim: resolved.spanShim,
+            otelSpan: resolved.otelSpan,
             kind: .imperative(finishOnClose: finishOnClose),
             manager: self
         )
-        scope.setToken(OTelContext.attach(Self.otelContext(otelSpan, context, scope)))
+        scope.setToken(OTelContext.attach(resolved.otelContext(scope: scope)))
         return scope
     }
 
@@ -62,14 +62,11 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
         guard let tracer else { return nil }
         let otelSpan = (hasValidSpan ? span : nil) ?? OTelSpan(nonRecording: .invalid)
         let spanShim = SpanShim(
-            otelSpan: otelSpan,
+            adopting: otelSpan,
             tracer: tracer,
-            context: SpanContextShim(
-                spanContext: otelSpan.context,
-                baggage: current.baggage,
-                isDebug: current.isDebug,
-                jaegerDebugID: current.jaegerDebugID
-            )
+            baggage: current.baggage,
+            isDebug: current.isDebug,
+            jaegerDebugID: current.jaegerDebugID
         )
         return ScopeShim(span: spanShim, spanShim: spanShim, otelSpan: otelSpan, kind: .ambient, manager: self)
     }
@@ -90,33 +87,57 @@ final class ScopeManagerShim: ScopeManager, @unchecked Sendable {
     }
 
     private func structuredContext(_ span: any OpenTracing.Span) -> OTelContext {
-        let (otelSpan, context, spanShim) = resolve(span)
-        let scope = ScopeShim(span: span, spanShim: spanShim, otelSpan: otelSpan, kind: .structured, manager: self)
-        return Self.otelContext(otelSpan, context, scope)
+        let resolved = resolve(span)
+        let scope = ScopeShim(
+            span: span, spanShim: resolved.spanShim, otelSpan: resolved.otelSpan, kind: .structured, manager: self)
+        return resolved.otelContext(scope: scope)
     }
 
-    /// The context an activation makes current: the span, the span shim's baggage and debug marks, the scope.
-    private static func otelContext(_ span: OTelSpan, _ context: SpanContextShim, _ scope: ScopeShim) -> OTelContext {
-        OTelContext(
-            span: span,
-            baggage: context.baggage,
-            attachment: scope,
-            isDebug: context.isDebug,
-            jaegerDebugID: context.jaegerDebugID
-        )
+    /// What activating a span makes current.
+    private struct Activation {
+        let otelSpan: OTelSpan
+        let baggage: OTelBaggage
+        let isDebug: Bool
+        let jaegerDebugID: String?
+        /// The shim span, `nil` for a span of another tracer.
+        let spanShim: SpanShim?
+
+        /// The context an activation makes current: the span, its baggage and debug marks, the scope (which reports
+        /// the span's live baggage, OT-51).
+        func otelContext(scope: ScopeShim) -> OTelContext {
+            OTelContext(
+                span: otelSpan,
+                baggage: baggage,
+                liveAttachment: scope,
+                isDebug: isDebug,
+                jaegerDebugID: jaegerDebugID
+            )
+        }
     }
 
-    /// The OpenTelemetry span and the span-context shim that activating `span` makes current.
-    private func resolve(_ span: any OpenTracing.Span) -> (OTelSpan, SpanContextShim, SpanShim?) {
+    /// The OpenTelemetry span, baggage and debug marks that activating `span` makes current.
+    private func resolve(_ span: any OpenTracing.Span) -> Activation {
         if let spanShim = span as? SpanShim {
-            return (spanShim.otelSpan, spanShim.contextShim, spanShim)
+            return Activation(
+                otelSpan: spanShim.otelSpan,
+                baggage: spanShim.baggage,
+                isDebug: spanShim.isDebug,
+                jaegerDebugID: spanShim.jaegerDebugID,
+                spanShim: spanShim
+            )
         }
         // A wrapper around a shim span carries a shim context: it activates as that span, unreported.
         let (converted, isForeign) = SpanContextShim.converting(span.context)
         if isForeign, !(span is NoopSpan) {
             diagnostics.report(.foreignSpan, detail: "\(type(of: span))")
         }
-        return (OTelSpan(nonRecording: converted.spanContext), converted, nil)
+        return Activation(
+            otelSpan: OTelSpan(nonRecording: converted.spanContext),
+            baggage: converted.baggage,
+            isDebug: converted.isDebug,
+            jaegerDebugID: converted.jaegerDebugID,
+            spanShim: nil
+        )
     }
 
     /// Counts, logs and passes on a misuse.

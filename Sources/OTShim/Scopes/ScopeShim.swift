@@ -23,7 +23,9 @@ final class ScopeShim: Scope {
     let otelSpan: OTelSpan
     let kind: Kind
     private let manager: ScopeManagerShim
-    private let token = AtomicLazyReference<OTelContextToken>()
+    /// The attachment's token, set once right after attaching. Guarded by ``LockStripes`` for `self` (a lock stripe
+    /// costs far less than `AtomicLazyReference`, whose generic calls are not specialised).
+    private nonisolated(unsafe) var token: OTelContextToken?
     private let closed = Atomic<Bool>(false)
 
     init(span: any OpenTracing.Span, spanShim: SpanShim?, otelSpan: OTelSpan, kind: Kind, manager: ScopeManagerShim) {
@@ -36,7 +38,9 @@ final class ScopeShim: Scope {
 
     /// Records the token of the attachment; called once, right after attaching.
     func setToken(_ token: OTelContextToken) {
-        _ = self.token.storeIfNil(token)
+        LockStripes.withLock(for: self) {
+            if self.token == nil { self.token = token }
+        }
     }
 
     /// Detaches an imperative activation (finishing the span if asked); reports a second close, an out-of-order
@@ -51,7 +55,8 @@ final class ScopeShim: Scope {
             manager.report(.doubleClose, span: span)
             return
         }
-        switch token.load()?.detach() ?? .detached {
+        let token = LockStripes.withLock(for: self) { self.token }
+        switch token?.detach() ?? .detached {
         case .detached:
             break
         case .detachedOutOfOrder:

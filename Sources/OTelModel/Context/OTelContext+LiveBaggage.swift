@@ -3,10 +3,8 @@ extension OTelContext {
     /// read of "the current context" goes through here.
     @inline(__always)
     var resolvingLiveBaggage: OTelContext {
-        // Only contexts with an attachment pay for the dynamic cast.
-        guard let attachment,
-            let live = (attachment as? any OTelLiveBaggageAttachment)?.liveBaggage
-        else { return self }
+        // The attachment was typed when it was set: no dynamic cast here.
+        guard case .live(let source) = attachmentStorage, let live = source.liveBaggage else { return self }
         var copy = self
         copy.baggage = live
         return copy

@@ -12,18 +12,14 @@ extension OTelTracer {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelSpan {
-        var attributes = attributes
-        if let debugID = context.jaegerDebugID, context.span?.context.isValid != true {
-            attributes.updateValue(.string(debugID), forKey: Self.jaegerDebugIDAttribute)
+        let parent = context.span?.context
+        if let debugID = context.jaegerDebugID, parent?.isValid != true {
+            var tagged = attributes
+            tagged.updateValue(.string(debugID), forKey: Self.jaegerDebugIDAttribute)
+            return startSpan(name, kind: kind, parent: parent, attributes: tagged, links: links, startTime: startTime)
         }
-        return startSpan(
-            name,
-            kind: kind,
-            parent: context.span?.context,
-            attributes: attributes,
-            links: links,
-            startTime: startTime
-        )
+        // The usual case passes the caller's attributes on as they are (no copy to tag).
+        return startSpan(name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
     }
 
     /// The attribute Jaeger clients put the `jaeger-debug-id` value in.
