@@ -36,12 +36,8 @@ extension ContextRegistry {
             return memo.memoisedBinding
         }
         let binding = context[OTelContextKey.self]
-        // Release the previous pair only once the memo is consistent again: its deinitialisers may read the current
-        // context on this thread.
-        withExtendedLifetime((memo.memoisedContext, memo.memoisedBinding)) {
-            memo.memoisedContext = context
-            memo.memoisedBinding = binding
-        }
+        memo.memoisedContext = context
+        memo.memoisedBinding = binding
         return binding
     }
 

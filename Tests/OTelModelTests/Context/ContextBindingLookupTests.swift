@@ -113,38 +113,3 @@ struct ContextBindingLookupTests {
         #expect(wrongReads.value == 0)
     }
 }
-
-extension ContextBindingLookupTests {
-    /// Reads the current span id when it is deinitialised.
-    final class ReadsCurrentOnDeinit: Sendable {
-        let seen: AtomicCounter
-        init(seen: AtomicCounter) { self.seen = seen }
-        deinit {
-            if OTelContext.current.span?.context.spanID == SpanID(value: 6) { seen.increment() }
-        }
-    }
-
-    private enum HolderKey: InstrumentationContextKey {
-        typealias Value = ReadsCurrentOnDeinit
-    }
-
-    @Test("a value released when the memo moves on, reading the current context in its deinit, sees the new one")
-    func deinitDuringMemoUpdateSeesNewContext() {
-        let seen = AtomicCounter()
-        onNewThread {
-            do {
-                var first = InstrumentationContext.topLevel
-                first.otelContext = OTelContext(span: contextSpan(5))
-                first[HolderKey.self] = ReadsCurrentOnDeinit(seen: seen)
-                InstrumentationContext.withValue(first) {
-                    #expect(currentSpanID() == SpanID(value: 5))
-                }
-            }
-            // Only the memo still holds `first`; looking up the next context releases it.
-            OTelContext.withValue(OTelContext(span: contextSpan(6))) {
-                #expect(currentSpanID() == SpanID(value: 6))
-            }
-        }
-        #expect(seen.value == 1)
-    }
-}
