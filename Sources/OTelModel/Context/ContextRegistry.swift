@@ -66,12 +66,7 @@ final class ContextRegistry: Sendable {
 
     /// The innermost open attachment of the calling thread or task made under the binding `base`.
     func innermostOpenEntry(base: UInt64) -> OTelContextToken? {
-        innermostOpenEntry(base: base, threadStack: existingThreadStack())
-    }
-
-    /// ``innermostOpenEntry(base:)`` for a caller that has the calling thread's stack at hand.
-    @inline(__always)
-    func innermostOpenEntry(base: UInt64, threadStack: ContextStack?) -> OTelContextToken? {
+        let threadStack = existingThreadStack()
         if liveTaskStacks.load(ordering: .relaxed) == 0, threadStack?.entries.isEmpty ?? true {
             return nil
         }

@@ -1,21 +1,13 @@
-import Instrumentation
-
 /// The imperatively attached contexts of one thread or one task, innermost last.
 ///
 /// A thread's stack is touched only by its thread; a task's stack only under its shard's lock. Detached entries
 /// that are not on top stay as tombstones until everything above them is detached.
 final class ContextStack: @unchecked Sendable {
-    /// Unchecked exclusivity: a thread's stack is touched only by its thread, a task's only under its shard's lock,
-    /// and no access overlaps another; every read of the current context reads it.
-    @exclusivity(unchecked) var entries: [OTelContextToken] = []
+    var entries: [OTelContextToken] = []
     /// `nil` for a thread's stack.
     let taskHash: Int?
     /// Keeps the task alive while the stack is registered, so its address (and hash) is not reused.
     var retainedTask: UnsafeCurrentTask?
-    /// A thread's stack only: the last `InstrumentationContext` whose binding this thread looked up, and that
-    /// binding (``ContextRegistry/binding(in:)``).
-    @exclusivity(unchecked) var memoisedContext: InstrumentationContext?
-    @exclusivity(unchecked) var memoisedBinding: ContextBinding?
 
     init(taskHash: Int?) {
         self.taskHash = taskHash

@@ -9,11 +9,8 @@ extension OTelContext {
     /// tasks); else ``empty``. So the inner one wins whichever style is nested in which, and a token leaked past
     /// the end of a `withValue` hides nothing.
     public static var current: OTelContext {
-        let registry = ContextRegistry.shared
-        // The thread's stack also holds the binding memo: fetch it once for both.
-        let threadStack = registry.threadStack()
-        let binding = registry.currentBinding(memo: threadStack)
-        if let entry = registry.innermostOpenEntry(base: binding?.token ?? 0, threadStack: threadStack) {
+        let binding = InstrumentationContext.current?[OTelContextKey.self]
+        if let entry = ContextRegistry.shared.innermostOpenEntry(base: binding?.token ?? 0) {
             return entry.context.resolvingLiveBaggage
         }
         return binding?.context.resolvingLiveBaggage ?? .empty
@@ -25,8 +22,8 @@ extension OTelContext {
     /// swift-distributed-tracing APIs), an attachment made inside it wins, as in ``current``; otherwise it is the
     /// context stored in it, or ``empty``.
     public static func resolved(from instrumentationContext: InstrumentationContext) -> OTelContext {
-        let binding = ContextRegistry.shared.binding(in: instrumentationContext)
-        let currentToken = ContextRegistry.shared.currentBinding()?.token ?? 0
+        let binding = instrumentationContext[OTelContextKey.self]
+        let currentToken = InstrumentationContext.current?[OTelContextKey.self]?.token ?? 0
         if (binding?.token ?? 0) == currentToken,
             let entry = ContextRegistry.shared.innermostOpenEntry(base: currentToken)
         {
@@ -96,7 +93,7 @@ extension OTelContext {
     /// Attachments are not inherited by child tasks or other threads; wrap such work in
     /// ``withActiveContext(_:)``. Detach in reverse order, on the same thread or task.
     public static func attach(_ context: OTelContext) -> OTelContextToken {
-        let base = ContextRegistry.shared.currentBinding()?.token ?? 0
+        let base = InstrumentationContext.current?[OTelContextKey.self]?.token ?? 0
         return ContextRegistry.shared.attach(context, base: base)
     }
 
@@ -117,7 +114,7 @@ extension OTelContext {
     }
 
     private static func winningAttachment() -> OTelContextToken? {
-        let base = ContextRegistry.shared.currentBinding()?.token ?? 0
+        let base = InstrumentationContext.current?[OTelContextKey.self]?.token ?? 0
         return ContextRegistry.shared.innermostOpenEntry(base: base)
     }
 
@@ -125,7 +122,7 @@ extension OTelContext {
     private static func bindingReplacingSpan(_ span: OTelSpan?) -> InstrumentationContext {
         // One task-local read serves both the current OTel context and the copy (withSpan is on hot paths).
         var instrumentationContext = InstrumentationContext.current ?? .topLevel
-        let outer = ContextRegistry.shared.binding(in: instrumentationContext)
+        let outer = instrumentationContext[OTelContextKey.self]
         let current =
             (ContextRegistry.shared.innermostOpenEntry(base: outer?.token ?? 0)?.context ?? outer?.context)?
             .resolvingLiveBaggage ?? .empty
