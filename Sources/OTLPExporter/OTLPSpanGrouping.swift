@@ -105,36 +105,37 @@ struct OTLPSpanGrouping {
 
 extension OTelResource {
     /// Whether `other` encodes identically: same schema URL, dropped count and attributes.
-    ///
-    /// Spans of one provider share one resource, so attributes are first compared in order (strings sharing
-    /// storage compare in constant time); a different order falls back to the order-insensitive comparison.
+    @inline(__always)
     func isSameForExport(as other: OTelResource) -> Bool {
-        guard schemaURL == other.schemaURL, attributes.count == other.attributes.count,
-            attributes.droppedCount == other.attributes.droppedCount
-        else { return false }
-        return attributes.hasSameAttributes(as: other.attributes)
+        guard schemaURL == other.schemaURL else { return false }
+        // Spans of one provider share its resource's attribute storage: equal without comparing attributes.
+        return attributes.sharesStorage(with: other.attributes) || attributes.hasSameAttributes(as: other.attributes)
     }
 }
 
 extension OTelInstrumentationScope {
     /// Whether `other` encodes identically: same name, version, schema URL and attributes.
+    @inline(__always)
     func isSameForExport(as other: OTelInstrumentationScope) -> Bool {
-        name == other.name && version == other.version && schemaURL == other.schemaURL
-            && attributes.count == other.attributes.count && attributes.droppedCount == other.attributes.droppedCount
-            && attributes.hasSameAttributes(as: other.attributes)
+        guard name == other.name, version == other.version, schemaURL == other.schemaURL else { return false }
+        // Spans of one tracer share its scope's attribute storage: equal without comparing attributes.
+        return attributes.sharesStorage(with: other.attributes) || attributes.hasSameAttributes(as: other.attributes)
     }
 }
 
 extension OTelAttributes {
-    /// Whether both hold the same keys with wire-identical values (counts already checked equal).
+    /// Whether both hold the same keys with wire-identical values and the same dropped count.
+    ///
+    /// Equal collections are usually in the same order, so entries are first compared position by position, in
+    /// place; a different order falls back to looking each key up.
     func hasSameAttributes(as other: OTelAttributes) -> Bool {
-        var inOrder = true
-        for position in indices {
-            let mine = self[position]
-            let theirs = other[position]
-            if mine.key != theirs.key || !mine.value.isIdenticalOnTheWire(to: theirs.value) {
-                inOrder = false
-                break
+        guard count == other.count, droppedCount == other.droppedCount else { return false }
+        let inOrder = withEntries { mine in
+            other.withEntries { theirs in
+                mine.indices.allSatisfy { position in
+                    let (a, b) = (mine.address(of: position), theirs.address(of: position))
+                    return a.pointee.key == b.pointee.key && a.pointee.value.isIdenticalOnTheWire(to: b.pointee.value)
+                }
             }
         }
         if inOrder { return true }
