@@ -138,6 +138,18 @@ extension ProtobufReverseWriter {
         }
     }
 
+    /// Writes `attributes` as repeated `KeyValue` field `field`, in order, reading each entry in place: iterating
+    /// the collection would cost a call into the model and a copy of every key and value.
+    @inline(__always)
+    mutating func writeAttributes(field: UInt32, _ attributes: OTelAttributes) {
+        attributes.withEntries { entries in
+            for position in entries.indices.reversed() {
+                let entry = entries.address(of: position)
+                writeKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value)
+            }
+        }
+    }
+
     /// Writes a `uint32` dropped count, omitted at zero; counts above `UInt32.max` are clamped.
     @inline(__always)
     mutating func writeDroppedCount(_ field: UInt32, _ count: Int) {
