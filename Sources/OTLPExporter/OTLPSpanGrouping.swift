@@ -1,5 +1,13 @@
 import OTelModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Groups a batch of spans by resource, then by instrumentation scope, as `ExportTraceServiceRequest` nests them,
 /// without copying a span: the result is span positions, in reusable arrays that keep their capacity between
 /// batches (no allocation in the steady state).
@@ -75,10 +83,34 @@ struct OTLPSpanGrouping {
 
     private func belongs(_ position: Int, to groupIndex: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Bool {
         let group = scopeGroups[groupIndex]
+        // Spans of one tracer hold copies of one scope and one resource, bit for bit the same and so equal: this
+        // settles the common case without retaining any of their fields.
+        if Self.holdSameBits(spans.address(of: position), spans.address(of: group.firstSpan)) { return true }
         guard spans[position].instrumentationScope.isSameForExport(as: spans[group.firstSpan].instrumentationScope)
         else { return false }
         let resourceSpan = resourceGroups[group.resourceGroup].firstSpan
         return spans[position].resource.isSameForExport(as: spans[resourceSpan].resource)
+    }
+
+    /// Where a span stores its scope and its resource, as byte ranges; `nil` if the layout does not tell.
+    private static let scopeAndResourceBytes: (scope: Range<Int>, resource: Range<Int>)? = {
+        guard let scope = MemoryLayout<OTelFinishedSpan>.offset(of: \.instrumentationScope),
+            let resource = MemoryLayout<OTelFinishedSpan>.offset(of: \.resource)
+        else { return nil }
+        return (
+            scope..<(scope + MemoryLayout<OTelInstrumentationScope>.size),
+            resource..<(resource + MemoryLayout<OTelResource>.size)
+        )
+    }()
+
+    /// Whether both spans hold the same bits for their scope and their resource: copies of one value, equal. `false`
+    /// says nothing (equal values built separately, or padding that differs).
+    @inline(__always)
+    private static func holdSameBits(_ a: UnsafePointer<OTelFinishedSpan>, _ b: UnsafePointer<OTelFinishedSpan>) -> Bool {
+        guard let (scope, resource) = scopeAndResourceBytes else { return false }
+        let (a, b) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        return memcmp(a + scope.lowerBound, b + scope.lowerBound, scope.count) == 0
+            && memcmp(a + resource.lowerBound, b + resource.lowerBound, resource.count) == 0
     }
 
     private mutating func findOrAddGroup(for offset: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Int {
