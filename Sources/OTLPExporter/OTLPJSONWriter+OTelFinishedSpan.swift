@@ -1,11 +1,11 @@
-import OTelModel
+package import OTelModel
 
 // The model's spans as OTLP/JSON, with the same walk and the same field rules as the protobuf writer
 // (ProtobufReverseWriter+OTelFinishedSpan.swift), front to back.
 
 extension OTLPJSONWriter {
     /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
-    mutating func writeExportTraceServiceRequest(
+    package mutating func writeExportTraceServiceRequest(
         _ spans: UnsafeBufferPointer<OTelFinishedSpan>,
         grouping: borrowing OTLPSpanGrouping
     ) {

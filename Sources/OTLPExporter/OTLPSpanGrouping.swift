@@ -15,7 +15,7 @@ import OTelModel
 /// Groups keep the order in which they first appear, and spans keep their order within a group. A span is first
 /// compared with the group of the span before it (one provider and one tracer: the common case costs two cheap
 /// comparisons), then with the other groups.
-struct OTLPSpanGrouping {
+package struct OTLPSpanGrouping {
     struct ResourceGroup {
         /// The position of the first span with this resource.
         var firstSpan: Int

@@ -1,4 +1,4 @@
-import OTelModel
+package import OTelModel
 
 // The model's spans as OTLP protobuf, written back to front (see ProtobufReverseWriter): fields from the highest
 // number to the lowest, repeated elements last-first. Everything is read in place from the model values; nothing
@@ -6,7 +6,7 @@ import OTelModel
 
 extension ProtobufReverseWriter {
     /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
-    mutating func writeExportTraceServiceRequest(
+    package mutating func writeExportTraceServiceRequest(
         _ spans: UnsafeBufferPointer<OTelFinishedSpan>,
         grouping: borrowing OTLPSpanGrouping
     ) {
