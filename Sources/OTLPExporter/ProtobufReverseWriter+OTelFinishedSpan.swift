@@ -141,11 +141,13 @@ extension ProtobufReverseWriter {
     /// Writes `attributes` as repeated `KeyValue` field `field`, in order, reading each entry in place: iterating
     /// the collection would cost a call into the model and a copy of every key and value.
     @inline(__always)
-    mutating func writeAttributes(field: UInt32, _ attributes: OTelAttributes) {
+    package mutating func writeAttributes(field: UInt32, _ attributes: OTelAttributes) {
         attributes.withEntries { entries in
             for position in entries.indices.reversed() {
                 let entry = entries.address(of: position)
-                writeKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value)
+                if !writeCompactKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value) {
+                    writeKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value)
+                }
             }
         }
     }
