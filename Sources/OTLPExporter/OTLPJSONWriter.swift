@@ -204,23 +204,27 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
         }
     }
 
+    @inline(__always)
     package mutating func beginObject() {
         separate()
         append(UInt8(ascii: "{"))
         needsComma = false
     }
 
+    @inline(__always)
     package mutating func endObject() {
         append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    @inline(__always)
     package mutating func beginArray() {
         separate()
         append(UInt8(ascii: "["))
         needsComma = false
     }
 
+    @inline(__always)
     package mutating func endArray() {
         append(UInt8(ascii: "]"))
         needsComma = true
@@ -244,6 +248,7 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
     }
 
     /// Writes `"key":{ … }`.
+    @inline(__always)
     package mutating func object(_ key: StaticString, _ body: (inout OTLPJSONWriter) -> Void) {
         self.key(key)
         beginObject()
@@ -253,6 +258,7 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
 
     /// Writes `"key":[ … ]` when `elements` writes at least one element, and nothing otherwise
     /// (an empty repeated field is a default value).
+    @inline(__always)
     package mutating func array(_ key: StaticString, _ elements: (inout OTLPJSONWriter) -> Void) {
         let rollback = (count: count, needsComma: needsComma)
         self.key(key)
@@ -271,6 +277,7 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
 
     /// A JSON string: `"`, `\\` and control characters escaped (U+0000 as `\\u0000`); everything
     /// else as UTF-8. Swift strings hold only Unicode scalars, so no lone surrogate can be written.
+    @inline(__always)
     package mutating func string(_ value: String) {
         separate()
         append(UInt8(ascii: "\""))
