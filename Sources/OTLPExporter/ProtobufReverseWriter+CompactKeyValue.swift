@@ -72,7 +72,7 @@ extension ProtobufReverseWriter {
 
     /// A field tag of one byte (fields 1–15).
     @inline(__always)
-    private static func tag(_ field: UInt32, _ wireType: ProtobufWireType) -> UInt8 {
+    static func tag(_ field: UInt32, _ wireType: ProtobufWireType) -> UInt8 {
         UInt8(truncatingIfNeeded: field << 3 | wireType.rawValue)
     }
 }
