@@ -13,8 +13,8 @@ import OTelModel
 /// batches (no allocation in the steady state).
 ///
 /// Groups keep the order in which they first appear, and spans keep their order within a group. A span is first
-/// compared with the group of the span before it (one provider and one tracer: the common case costs two cheap
-/// comparisons), then with the other groups.
+/// compared with the group of the span before it (one provider and one tracer: the common case is settled by
+/// comparing the bytes of its scope and resource with those of the group's first span), then with the other groups.
 package struct OTLPSpanGrouping {
     struct ResourceGroup {
         /// The position of the first span with this resource.

@@ -12,6 +12,9 @@
 ///
 /// Unsafe memory access is confined to the `store` primitives below; each one reserves capacity
 /// first, and the buffer grows (copying what is written to the end of the new one) when needed.
+/// ``writeReserved(byteCount:_:)`` lends exactly the bytes it reserved to callers that know a whole
+/// field's size up front (ids, a span's kind and times, short attributes), so they pay one
+/// reservation instead of one per primitive.
 ///
 /// Noncopyable, so the buffer has exactly one owner; that is also why sending it to another
 /// isolation domain is safe (`@unchecked Sendable`).
