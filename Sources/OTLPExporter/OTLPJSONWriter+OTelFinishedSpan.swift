@@ -105,13 +105,15 @@ extension OTLPJSONWriter {
 
     /// Writes `"attributes":[…]` from `attributes`, in order, reading each entry in place (iterating the collection
     /// would cost a call into the model and a copy of every key and value); nothing when empty.
-    mutating func writeAttributes(_ attributes: OTelAttributes) {
+    package mutating func writeAttributes(_ attributes: OTelAttributes) {
         attributes.withEntries { entries in
             guard !entries.isEmpty else { return }
             array("attributes") { array in
                 for position in entries.indices {
                     let entry = entries.address(of: position)
-                    array.writeKeyValue(key: entry.pointee.key, value: entry.pointee.value)
+                    if !array.writeCompactKeyValue(key: entry.pointee.key, value: entry.pointee.value) {
+                        array.writeKeyValue(key: entry.pointee.key, value: entry.pointee.value)
+                    }
                 }
             }
         }

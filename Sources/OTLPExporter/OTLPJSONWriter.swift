@@ -136,6 +136,36 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
     /// "00", "01", … "99", as 200 ASCII bytes.
     private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
 
+    /// Appends JSON text verbatim: the caller guarantees it is valid where it goes (no separator is added).
+    @inline(__always)
+    package mutating func appendVerbatim(_ literal: StaticString) {
+        append(literal)
+    }
+
+    /// Appends UTF-8 verbatim, inside a string the caller opened: it must need no escape (``needsEscape(_:)``).
+    @inline(__always)
+    package mutating func appendVerbatim(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(UnsafeRawBufferPointer(utf8))
+    }
+
+    /// Whether `utf8` holds a byte that a JSON string must escape.
+    @inline(__always)
+    package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= utf8.count {
+            if mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+            index += 8
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
+    }
+
     /// Appends UTF-8 with JSON escapes. Text rarely needs one, so runs are scanned eight bytes at a time.
     @inline(__always)
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
