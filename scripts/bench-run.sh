@@ -38,7 +38,7 @@ section "callgrind: encoder (512-span batch) and whole producer process (paced 5
 CG=.build/callgrind
 mkdir -p "$CG"
 for tool in bench-encode bench-e2e bench-receiver; do cp "$BIN/$tool" "$CG/$tool" && strip --strip-debug "$CG/$tool"; done
-valgrind --tool=callgrind --toggle-collect='*OTLPProtobufEncoderV6encodeyys10ArraySlice*' --callgrind-out-file="$CG/encode.out" \
+valgrind --tool=callgrind --toggle-collect='*OTLPSpanEncoder*E6encodeyys10ArraySlice*SpanVGF' --callgrind-out-file="$CG/encode.out" \
     "$CG/bench-encode" 512 1 protobuf >/dev/null 2>&1
 # bench-encode encodes the batch once before its round, then 195 times: 196 × 512 spans.
 echo "protobuf encode: $(callgrind_annotate "$CG/encode.out" 2>/dev/null | awk '/PROGRAM TOTALS/ && !d { gsub(",", "", $1); printf "%.0f", $1 / (196 * 512); d = 1 }') instructions/span"
@@ -47,7 +47,7 @@ valgrind --tool=callgrind --callgrind-out-file="$CG/e2e.out" "$CG/bench-e2e" mod
     2>/dev/null | grep -E "accounting"
 echo "whole producer process, inclusive instructions (divide by the spans in the accounting line):"
 callgrind_annotate --inclusive=yes "$CG/e2e.out" 2>/dev/null | sed -n '/^Ir/,$p' | swift-demangle --simplified \
-    | grep -E "PROGRAM TOTALS|HotPathWorkload.run|OTLPHTTPSpanExporter.export\(|OTLPProtobufEncoder.encode|destroy for OTelFinishedSpan|consume of ExportWorker.Step|ExportWorker.enqueue|SelectableEventLoop.run\(\)|HTTPClient.execute\(" \
+    | grep -E "PROGRAM TOTALS|HotPathWorkload.run|OTLPHTTPSpanExporter.export\(|OTLPSpanEncoder.encode|destroy for OTelFinishedSpan|consume of ExportWorker.Step|ExportWorker.enqueue|SelectableEventLoop.run\(\)|HTTPClient.execute\(" \
     | cut -c1-160
 
 section "bench-probe: wall-clock ns/span, 11 rounds of 100,000 spans (producer thread; batch worker concurrent)"

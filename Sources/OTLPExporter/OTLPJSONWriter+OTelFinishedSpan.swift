@@ -1,11 +1,11 @@
-import OTelModel
+package import OTelModel
 
 // The model's spans as OTLP/JSON, with the same walk and the same field rules as the protobuf writer
 // (ProtobufReverseWriter+OTelFinishedSpan.swift), front to back.
 
 extension OTLPJSONWriter {
     /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
-    mutating func writeExportTraceServiceRequest(
+    package mutating func writeExportTraceServiceRequest(
         _ spans: UnsafeBufferPointer<OTelFinishedSpan>,
         grouping: borrowing OTLPSpanGrouping
     ) {
@@ -28,7 +28,7 @@ extension OTLPJSONWriter {
                                 schemaURL: scope.schemaURL ?? "",
                                 spans: { w in
                                     for offset in grouping.order[scopeGroup.spans] {
-                                        w.writeSpan(spans[offset])
+                                        w.writeSpan(spans.address(of: offset))
                                     }
                                 }
                             )
@@ -39,52 +39,83 @@ extension OTLPJSONWriter {
         }
     }
 
-    /// Writes one `Span` object with every field the model has (flags as in the protobuf encoding).
-    mutating func writeSpan(_ span: OTelFinishedSpan) {
+    /// Writes one `Span` object with every field the model has (flags as in the protobuf encoding), reading it in
+    /// place.
+    mutating func writeSpan(_ span: UnsafePointer<OTelFinishedSpan>) {
         writeSpan(
-            traceID: span.context.traceID,
-            spanID: span.context.spanID,
-            traceState: span.context.traceState.isEmpty ? "" : span.context.traceState.header,
-            parentSpanID: span.parentSpanID,
+            traceID: span.pointee.context.traceID,
+            spanID: span.pointee.context.spanID,
+            traceState: span.pointee.context.traceState.isEmpty ? "" : span.pointee.context.traceState.header,
+            parentSpanID: span.pointee.parentSpanID,
             flags: OTLPSpanFlags.make(
-                traceFlags: span.context.traceFlags.rawValue,
-                isRemote: span.parentSpanID != nil && span.parentIsRemote
+                traceFlags: span.pointee.context.traceFlags.rawValue,
+                isRemote: span.pointee.parentSpanID != nil && span.pointee.parentIsRemote
             ),
-            name: span.name,
-            kind: span.kind.otlpKind,
-            startTimeUnixNano: span.startTime,
-            endTimeUnixNano: span.endTime,
-            attributes: { $0.writeAttributes(span.attributes) },
-            droppedAttributesCount: UInt32(clamping: span.attributes.droppedCount),
+            name: span.pointee.name,
+            kind: span.pointee.kind.otlpKind,
+            startTimeUnixNano: span.pointee.startTime,
+            endTimeUnixNano: span.pointee.endTime,
+            attributes: { $0.writeAttributes(span.pointee.attributes) },
+            droppedAttributesCount: UInt32(clamping: span.pointee.attributes.droppedCount),
             events: { w in
-                for event in span.events {
-                    w.writeEvent(
-                        timeUnixNano: event.time,
-                        name: event.name,
-                        droppedAttributesCount: UInt32(clamping: event.attributes.droppedCount),
-                        attributes: { $0.writeAttributes(event.attributes) }
-                    )
+                span.pointee.events.withUnsafeBufferPointer { events in
+                    for position in events.indices {
+                        w.writeEvent(events.address(of: position))
+                    }
                 }
             },
-            droppedEventsCount: UInt32(clamping: span.droppedEventCount),
+            droppedEventsCount: UInt32(clamping: span.pointee.droppedEventCount),
             links: { w in
-                for link in span.links {
-                    w.writeLink(
-                        traceID: link.context.traceID,
-                        spanID: link.context.spanID,
-                        traceState: link.context.traceState.isEmpty ? "" : link.context.traceState.header,
-                        flags: OTLPSpanFlags.make(
-                            traceFlags: link.context.traceFlags.rawValue,
-                            isRemote: link.context.isRemote
-                        ),
-                        droppedAttributesCount: UInt32(clamping: link.attributes.droppedCount),
-                        attributes: { $0.writeAttributes(link.attributes) }
-                    )
+                span.pointee.links.withUnsafeBufferPointer { links in
+                    for position in links.indices {
+                        w.writeLink(links.address(of: position))
+                    }
                 }
             },
-            droppedLinksCount: UInt32(clamping: span.droppedLinkCount),
-            statusCode: span.status.otlpCode,
-            statusMessage: span.status.otlpMessage
+            droppedLinksCount: UInt32(clamping: span.pointee.droppedLinkCount),
+            statusCode: span.pointee.status.otlpCode,
+            statusMessage: span.pointee.status.otlpMessage
         )
+    }
+
+    /// Writes one `Span.Event` object, reading it in place.
+    private mutating func writeEvent(_ event: UnsafePointer<OTelSpanEvent>) {
+        writeEvent(
+            timeUnixNano: event.pointee.time,
+            name: event.pointee.name,
+            droppedAttributesCount: UInt32(clamping: event.pointee.attributes.droppedCount),
+            attributes: { $0.writeAttributes(event.pointee.attributes) }
+        )
+    }
+
+    /// Writes one `Span.Link` object, reading it in place.
+    private mutating func writeLink(_ link: UnsafePointer<OTelSpanLink>) {
+        writeLink(
+            traceID: link.pointee.context.traceID,
+            spanID: link.pointee.context.spanID,
+            traceState: link.pointee.context.traceState.isEmpty ? "" : link.pointee.context.traceState.header,
+            flags: OTLPSpanFlags.make(
+                traceFlags: link.pointee.context.traceFlags.rawValue,
+                isRemote: link.pointee.context.isRemote
+            ),
+            droppedAttributesCount: UInt32(clamping: link.pointee.attributes.droppedCount),
+            attributes: { $0.writeAttributes(link.pointee.attributes) }
+        )
+    }
+
+    /// Writes `"attributes":[…]` from `attributes`, in order, reading each entry in place (iterating the collection
+    /// would cost a call into the model and a copy of every key and value); nothing when empty.
+    package mutating func writeAttributes(_ attributes: OTelAttributes) {
+        attributes.withEntries { entries in
+            guard !entries.isEmpty else { return }
+            array("attributes") { array in
+                for position in entries.indices {
+                    let entry = entries.address(of: position)
+                    if !array.writeCompactKeyValue(key: entry.pointee.key, value: entry.pointee.value) {
+                        array.writeKeyValue(key: entry.pointee.key, value: entry.pointee.value)
+                    }
+                }
+            }
+        }
     }
 }

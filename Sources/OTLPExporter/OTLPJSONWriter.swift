@@ -93,44 +93,115 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
         literal.withUTF8Buffer { append(UnsafeRawBufferPointer($0)) }
     }
 
-    /// Appends `value` in decimal, without allocating.
+    /// Appends `value` in decimal, without allocating; two digits per step (timestamps have 19).
     @inline(__always)
     private mutating func appendDecimal(_ value: UInt64, negative: Bool) {
-        var digits = 1
-        var rest = value
-        while rest >= 10 {
-            rest /= 10
-            digits += 1
-        }
+        // log10 from the bit length (1233 / 4096 ≈ log10 2), then one comparison to settle it.
+        let estimate = ((64 - (value | 1).leadingZeroBitCount) &* 1233) >> 12
+        let digits = max(1, value >= Self.powersOfTen[estimate] ? estimate + 1 : estimate)
         let total = digits + (negative ? 1 : 0)
         reserve(total)
+        let destination = storage + count
         if negative {
-            storage.storeBytes(of: UInt8(ascii: "-"), toByteOffset: count, as: UInt8.self)
+            destination.storeBytes(of: UInt8(ascii: "-"), as: UInt8.self)
         }
-        var position = count + total - 1
-        rest = value
-        repeat {
-            storage.storeBytes(of: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10), toByteOffset: position, as: UInt8.self)
-            rest /= 10
-            position -= 1
-        } while rest > 0
+        Self.digitPairs.withUnsafeBufferPointer { pairs in
+            var end = total
+            var rest = value
+            while rest >= 100 {
+                let pair = Int(truncatingIfNeeded: rest % 100) &* 2
+                rest /= 100
+                end -= 2
+                destination.storeBytes(of: pairs[pair], toByteOffset: end, as: UInt8.self)
+                destination.storeBytes(of: pairs[pair + 1], toByteOffset: end + 1, as: UInt8.self)
+            }
+            if rest >= 10 {
+                let pair = Int(truncatingIfNeeded: rest) &* 2
+                destination.storeBytes(of: pairs[pair], toByteOffset: end - 2, as: UInt8.self)
+                destination.storeBytes(of: pairs[pair + 1], toByteOffset: end - 1, as: UInt8.self)
+            } else {
+                destination.storeBytes(of: UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest), toByteOffset: end - 1, as: UInt8.self)
+            }
+        }
         count += total
     }
 
-    /// Appends UTF-8 with JSON escapes.
+    /// 10⁰ … 10¹⁹: a number below `powersOfTen[n]` has at most `n` digits.
+    private static let powersOfTen: [UInt64] = (0..<20).map { exponent in
+        (0..<exponent).reduce(1) { power, _ in power * 10 }
+    }
+
+    private static let lowercaseHexDigits: StaticString = "0123456789abcdef"
+
+    /// "00", "01", … "99", as 200 ASCII bytes.
+    private static let digitPairs: [UInt8] = (0..<100).flatMap { [UInt8(ascii: "0") + UInt8($0 / 10), UInt8(ascii: "0") + UInt8($0 % 10)] }
+
+    /// Appends JSON text verbatim: the caller guarantees it is valid where it goes (no separator is added).
+    @inline(__always)
+    package mutating func appendVerbatim(_ literal: StaticString) {
+        append(literal)
+    }
+
+    /// Appends UTF-8 verbatim, inside a string the caller opened: it must need no escape (``needsEscape(_:)``).
+    @inline(__always)
+    package mutating func appendVerbatim(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(UnsafeRawBufferPointer(utf8))
+    }
+
+    /// Whether `utf8` holds a byte that a JSON string must escape.
+    @inline(__always)
+    package static func needsEscape(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = utf8.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= utf8.count {
+            if mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return true }
+            index += 8
+        }
+        while index < utf8.count {
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return true }
+            index += 1
+        }
+        return false
+    }
+
+    /// Appends UTF-8 with JSON escapes. Text rarely needs one, so runs are scanned eight bytes at a time.
     @inline(__always)
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        guard let base = utf8.baseAddress else { return }
+        let raw = UnsafeRawPointer(base)
         var runStart = 0
-        for index in 0..<utf8.count {
-            let byte = utf8[index]
-            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+        var index = 0
+        while index < utf8.count {
+            if index + 8 <= utf8.count, !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
                 continue
             }
-            append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart..<index])))
-            appendEscape(byte)
-            runStart = index + 1
+            let byte = utf8[index]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                append(UnsafeRawBufferPointer(start: raw + runStart, count: index - runStart))
+                appendEscape(byte)
+                runStart = index + 1
+            }
+            index += 1
         }
-        append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: utf8[runStart...])))
+        append(UnsafeRawBufferPointer(start: raw + runStart, count: utf8.count - runStart))
+    }
+
+    /// Whether any of the 8 bytes of `word` is a control character, a quote or a backslash (exact; a `true` is
+    /// then checked byte by byte).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        // A byte below 0x20 borrows into its high bit when 0x20 is subtracted; a zero byte when 1 is.
+        let belowSpace = (word &- ones &* 0x20) & ~word
+        let isQuote = (quotes &- ones) & ~quotes
+        let isBackslash = (backslashes &- ones) & ~backslashes
+        return (belowSpace | isQuote | isBackslash) & highBits != 0
     }
 
     @inline(never)
@@ -163,38 +234,51 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
         }
     }
 
+    @inline(__always)
     package mutating func beginObject() {
         separate()
         append(UInt8(ascii: "{"))
         needsComma = false
     }
 
+    @inline(__always)
     package mutating func endObject() {
         append(UInt8(ascii: "}"))
         needsComma = true
     }
 
+    @inline(__always)
     package mutating func beginArray() {
         separate()
         append(UInt8(ascii: "["))
         needsComma = false
     }
 
+    @inline(__always)
     package mutating func endArray() {
         append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// Writes `"key":`; keys are the schema's lowerCamelCase names, which need no escaping.
+    @inline(__always)
     package mutating func key(_ key: StaticString) {
         separate()
-        append(UInt8(ascii: "\""))
-        append(key)
-        append(UInt8(ascii: "\""), UInt8(ascii: ":"))
+        let length = key.utf8CodeUnitCount
+        reserve(length + 3)
+        let destination = storage + count
+        destination.storeBytes(of: UInt8(ascii: "\""), as: UInt8.self)
+        key.withUTF8Buffer { utf8 in
+            UnsafeMutableRawBufferPointer(start: destination + 1, count: length).copyMemory(from: UnsafeRawBufferPointer(utf8))
+        }
+        destination.storeBytes(of: UInt8(ascii: "\""), toByteOffset: 1 + length, as: UInt8.self)
+        destination.storeBytes(of: UInt8(ascii: ":"), toByteOffset: 2 + length, as: UInt8.self)
+        count += length + 3
         needsComma = false
     }
 
     /// Writes `"key":{ … }`.
+    @inline(__always)
     package mutating func object(_ key: StaticString, _ body: (inout OTLPJSONWriter) -> Void) {
         self.key(key)
         beginObject()
@@ -204,6 +288,7 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
 
     /// Writes `"key":[ … ]` when `elements` writes at least one element, and nothing otherwise
     /// (an empty repeated field is a default value).
+    @inline(__always)
     package mutating func array(_ key: StaticString, _ elements: (inout OTLPJSONWriter) -> Void) {
         let rollback = (count: count, needsComma: needsComma)
         self.key(key)
@@ -222,6 +307,7 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
 
     /// A JSON string: `"`, `\\` and control characters escaped (U+0000 as `\\u0000`); everything
     /// else as UTF-8. Swift strings hold only Unicode scalars, so no lone surrogate can be written.
+    @inline(__always)
     package mutating func string(_ value: String) {
         separate()
         append(UInt8(ascii: "\""))
@@ -276,9 +362,15 @@ package struct OTLPJSONWriter: ~Copyable, @unchecked Sendable {
         append(UInt8(ascii: "\""))
         value.withOTLPBytes { raw in
             reserve(raw.count * 2)
-            for byte in raw {
-                append(Self.hexDigit(byte >> 4), Self.hexDigit(byte & 0x0F))
+            // A local destination: stores through `storage` could otherwise alias `self`, forcing reloads per byte.
+            let destination = storage + count
+            let digits = Self.lowercaseHexDigits.utf8Start
+            for offset in 0..<raw.count {
+                let byte = Int(raw.load(fromByteOffset: offset, as: UInt8.self))
+                destination.storeBytes(of: digits[byte >> 4], toByteOffset: 2 * offset, as: UInt8.self)
+                destination.storeBytes(of: digits[byte & 0x0F], toByteOffset: 2 * offset + 1, as: UInt8.self)
             }
+            count += raw.count * 2
         }
         append(UInt8(ascii: "\""))
         needsComma = true

@@ -1,13 +1,21 @@
 import OTelModel
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Groups a batch of spans by resource, then by instrumentation scope, as `ExportTraceServiceRequest` nests them,
 /// without copying a span: the result is span positions, in reusable arrays that keep their capacity between
 /// batches (no allocation in the steady state).
 ///
 /// Groups keep the order in which they first appear, and spans keep their order within a group. A span is first
-/// compared with the group of the span before it (one provider and one tracer: the common case costs two cheap
-/// comparisons), then with the other groups.
-struct OTLPSpanGrouping {
+/// compared with the group of the span before it (one provider and one tracer: the common case is settled by
+/// comparing the bytes of its scope and resource with those of the group's first span), then with the other groups.
+package struct OTLPSpanGrouping {
     struct ResourceGroup {
         /// The position of the first span with this resource.
         var firstSpan: Int
@@ -75,10 +83,34 @@ struct OTLPSpanGrouping {
 
     private func belongs(_ position: Int, to groupIndex: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Bool {
         let group = scopeGroups[groupIndex]
+        // Spans of one tracer hold copies of one scope and one resource, bit for bit the same and so equal: this
+        // settles the common case without retaining any of their fields.
+        if Self.holdSameBits(spans.address(of: position), spans.address(of: group.firstSpan)) { return true }
         guard spans[position].instrumentationScope.isSameForExport(as: spans[group.firstSpan].instrumentationScope)
         else { return false }
         let resourceSpan = resourceGroups[group.resourceGroup].firstSpan
         return spans[position].resource.isSameForExport(as: spans[resourceSpan].resource)
+    }
+
+    /// Where a span stores its scope and its resource, as byte ranges; `nil` if the layout does not tell.
+    private static let scopeAndResourceBytes: (scope: Range<Int>, resource: Range<Int>)? = {
+        guard let scope = MemoryLayout<OTelFinishedSpan>.offset(of: \.instrumentationScope),
+            let resource = MemoryLayout<OTelFinishedSpan>.offset(of: \.resource)
+        else { return nil }
+        return (
+            scope..<(scope + MemoryLayout<OTelInstrumentationScope>.size),
+            resource..<(resource + MemoryLayout<OTelResource>.size)
+        )
+    }()
+
+    /// Whether both spans hold the same bits for their scope and their resource: copies of one value, equal. `false`
+    /// says nothing (equal values built separately, or padding that differs).
+    @inline(__always)
+    private static func holdSameBits(_ a: UnsafePointer<OTelFinishedSpan>, _ b: UnsafePointer<OTelFinishedSpan>) -> Bool {
+        guard let (scope, resource) = scopeAndResourceBytes else { return false }
+        let (a, b) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        return memcmp(a + scope.lowerBound, b + scope.lowerBound, scope.count) == 0
+            && memcmp(a + resource.lowerBound, b + resource.lowerBound, resource.count) == 0
     }
 
     private mutating func findOrAddGroup(for offset: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Int {
@@ -105,36 +137,37 @@ struct OTLPSpanGrouping {
 
 extension OTelResource {
     /// Whether `other` encodes identically: same schema URL, dropped count and attributes.
-    ///
-    /// Spans of one provider share one resource, so attributes are first compared in order (strings sharing
-    /// storage compare in constant time); a different order falls back to the order-insensitive comparison.
+    @inline(__always)
     func isSameForExport(as other: OTelResource) -> Bool {
-        guard schemaURL == other.schemaURL, attributes.count == other.attributes.count,
-            attributes.droppedCount == other.attributes.droppedCount
-        else { return false }
-        return attributes.hasSameAttributes(as: other.attributes)
+        guard schemaURL == other.schemaURL else { return false }
+        // Spans of one provider share its resource's attribute storage: equal without comparing attributes.
+        return attributes.sharesStorage(with: other.attributes) || attributes.hasSameAttributes(as: other.attributes)
     }
 }
 
 extension OTelInstrumentationScope {
     /// Whether `other` encodes identically: same name, version, schema URL and attributes.
+    @inline(__always)
     func isSameForExport(as other: OTelInstrumentationScope) -> Bool {
-        name == other.name && version == other.version && schemaURL == other.schemaURL
-            && attributes.count == other.attributes.count && attributes.droppedCount == other.attributes.droppedCount
-            && attributes.hasSameAttributes(as: other.attributes)
+        guard name == other.name, version == other.version, schemaURL == other.schemaURL else { return false }
+        // Spans of one tracer share its scope's attribute storage: equal without comparing attributes.
+        return attributes.sharesStorage(with: other.attributes) || attributes.hasSameAttributes(as: other.attributes)
     }
 }
 
 extension OTelAttributes {
-    /// Whether both hold the same keys with wire-identical values (counts already checked equal).
+    /// Whether both hold the same keys with wire-identical values and the same dropped count.
+    ///
+    /// Equal collections are usually in the same order, so entries are first compared position by position, in
+    /// place; a different order falls back to looking each key up.
     func hasSameAttributes(as other: OTelAttributes) -> Bool {
-        var inOrder = true
-        for position in indices {
-            let mine = self[position]
-            let theirs = other[position]
-            if mine.key != theirs.key || !mine.value.isIdenticalOnTheWire(to: theirs.value) {
-                inOrder = false
-                break
+        guard count == other.count, droppedCount == other.droppedCount else { return false }
+        let inOrder = withEntries { mine in
+            other.withEntries { theirs in
+                mine.indices.allSatisfy { position in
+                    let (a, b) = (mine.address(of: position), theirs.address(of: position))
+                    return a.pointee.key == b.pointee.key && a.pointee.value.isIdenticalOnTheWire(to: b.pointee.value)
+                }
             }
         }
         if inOrder { return true }

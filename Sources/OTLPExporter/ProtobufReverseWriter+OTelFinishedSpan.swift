@@ -1,4 +1,4 @@
-import OTelModel
+package import OTelModel
 
 // The model's spans as OTLP protobuf, written back to front (see ProtobufReverseWriter): fields from the highest
 // number to the lowest, repeated elements last-first. Everything is read in place from the model values; nothing
@@ -6,7 +6,7 @@ import OTelModel
 
 extension ProtobufReverseWriter {
     /// Writes a whole `ExportTraceServiceRequest` for `spans`, grouped by `grouping` (already computed for them).
-    mutating func writeExportTraceServiceRequest(
+    package mutating func writeExportTraceServiceRequest(
         _ spans: UnsafeBufferPointer<OTelFinishedSpan>,
         grouping: borrowing OTLPSpanGrouping
     ) {
@@ -24,7 +24,7 @@ extension ProtobufReverseWriter {
                             w.writeStringField(OTLPField.ScopeSpans.schemaURL, schemaURL)
                         }
                         for offset in grouping.order[scopeGroup.spans].reversed() {
-                            w.writeSpan(spans[offset])
+                            w.writeSpan(spans.address(of: offset))
                         }
                         w.writeMessage(field: OTLPField.ScopeSpans.scope) { w in
                             w.writeDroppedCount(
@@ -50,79 +50,138 @@ extension ProtobufReverseWriter {
         }
     }
 
-    /// Writes one `Span` (field 2 of `ScopeSpans`) with every field the model has.
+    /// Writes one `Span` (field 2 of `ScopeSpans`) with every field the model has, reading it in place.
     ///
     /// `flags` carries the W3C trace flags in bits 0–7, "is-remote known" in bit 8 and "parent is remote" in bit 9
     /// (a root span has no remote parent: bit 8 only), as OTel Java and Go write them.
-    mutating func writeSpan(_ span: OTelFinishedSpan) {
+    mutating func writeSpan(_ span: UnsafePointer<OTelFinishedSpan>) {
         writeMessage(field: OTLPField.ScopeSpans.spans) { w in
             w.writeFixed32Field(
                 OTLPField.Span.flags,
                 OTLPSpanFlags.make(
-                    traceFlags: span.context.traceFlags.rawValue,
-                    isRemote: span.parentSpanID != nil && span.parentIsRemote
+                    traceFlags: span.pointee.context.traceFlags.rawValue,
+                    isRemote: span.pointee.parentSpanID != nil && span.pointee.parentIsRemote
                 )
             )
-            let statusCode = span.status.otlpCode
+            let statusCode = span.pointee.status.otlpCode
             if statusCode != .unset {
                 w.writeMessage(field: OTLPField.Span.status) { status in
                     status.writeInt32Field(OTLPField.Status.code, statusCode.rawValue)
-                    let message = span.status.otlpMessage
+                    let message = span.pointee.status.otlpMessage
                     if !message.isEmpty {
                         status.writeStringField(OTLPField.Status.message, message)
                     }
                 }
             }
-            w.writeDroppedCount(OTLPField.Span.droppedLinksCount, span.droppedLinkCount)
-            for link in span.links.reversed() {
-                w.writeLink(link)
-            }
-            w.writeDroppedCount(OTLPField.Span.droppedEventsCount, span.droppedEventCount)
-            for event in span.events.reversed() {
-                w.writeMessage(field: OTLPField.Span.events) { w in
-                    w.writeDroppedCount(OTLPField.Event.droppedAttributesCount, event.attributes.droppedCount)
-                    w.writeAttributes(field: OTLPField.Event.attributes, event.attributes)
-                    if !event.name.isEmpty {
-                        w.writeStringField(OTLPField.Event.name, event.name)
-                    }
-                    if event.time != 0 {
-                        w.writeFixed64Field(OTLPField.Event.timeUnixNano, event.time)
-                    }
+            w.writeDroppedCount(OTLPField.Span.droppedLinksCount, span.pointee.droppedLinkCount)
+            span.pointee.links.withUnsafeBufferPointer { links in
+                for position in links.indices.reversed() {
+                    w.writeLink(links.address(of: position))
                 }
             }
-            w.writeDroppedCount(OTLPField.Span.droppedAttributesCount, span.attributes.droppedCount)
-            w.writeAttributes(field: OTLPField.Span.attributes, span.attributes)
-            if span.endTime != 0 {
-                w.writeFixed64Field(OTLPField.Span.endTimeUnixNano, span.endTime)
+            w.writeDroppedCount(OTLPField.Span.droppedEventsCount, span.pointee.droppedEventCount)
+            span.pointee.events.withUnsafeBufferPointer { events in
+                for position in events.indices.reversed() {
+                    w.writeEvent(events.address(of: position))
+                }
             }
-            if span.startTime != 0 {
-                w.writeFixed64Field(OTLPField.Span.startTimeUnixNano, span.startTime)
+            w.writeDroppedCount(OTLPField.Span.droppedAttributesCount, span.pointee.attributes.droppedCount)
+            w.writeAttributes(field: OTLPField.Span.attributes, span.pointee.attributes)
+            w.writeKindAndTimes(
+                kind: span.pointee.kind.otlpKind,
+                startTime: span.pointee.startTime,
+                endTime: span.pointee.endTime
+            )
+            if !span.pointee.name.isEmpty {
+                w.writeStringField(OTLPField.Span.name, span.pointee.name)
             }
-            w.writeInt32Field(OTLPField.Span.kind, span.kind.otlpKind.rawValue)
-            if !span.name.isEmpty {
-                w.writeStringField(OTLPField.Span.name, span.name)
-            }
-            if let parentSpanID = span.parentSpanID {
+            if let parentSpanID = span.pointee.parentSpanID {
                 w.writeBytesField(OTLPField.Span.parentSpanID, parentSpanID)
             }
-            w.writeTraceStateField(OTLPField.Span.traceState, span.context.traceState)
-            w.writeBytesField(OTLPField.Span.spanID, span.context.spanID)
-            w.writeBytesField(OTLPField.Span.traceID, span.context.traceID)
+            w.writeTraceStateField(OTLPField.Span.traceState, span.pointee.context.traceState)
+            w.writeIDFields(span.pointee.context.traceID, span.pointee.context.spanID)
         }
     }
 
-    /// Writes one `Span.Link`; its flags say whether the linked context is remote (bits 8 and 9).
-    private mutating func writeLink(_ link: OTelSpanLink) {
+    /// Writes one `Span.Event`, reading it in place.
+    private mutating func writeEvent(_ event: UnsafePointer<OTelSpanEvent>) {
+        writeMessage(field: OTLPField.Span.events) { w in
+            w.writeDroppedCount(OTLPField.Event.droppedAttributesCount, event.pointee.attributes.droppedCount)
+            w.writeAttributes(field: OTLPField.Event.attributes, event.pointee.attributes)
+            if !event.pointee.name.isEmpty {
+                w.writeStringField(OTLPField.Event.name, event.pointee.name)
+            }
+            if event.pointee.time != 0 {
+                w.writeFixed64Field(OTLPField.Event.timeUnixNano, event.pointee.time)
+            }
+        }
+    }
+
+    /// Writes one `Span.Link`, reading it in place; its flags say whether the linked context is remote (bits 8, 9).
+    private mutating func writeLink(_ link: UnsafePointer<OTelSpanLink>) {
         writeMessage(field: OTLPField.Span.links) { w in
             w.writeFixed32Field(
                 OTLPField.Link.flags,
-                OTLPSpanFlags.make(traceFlags: link.context.traceFlags.rawValue, isRemote: link.context.isRemote)
+                OTLPSpanFlags.make(
+                    traceFlags: link.pointee.context.traceFlags.rawValue,
+                    isRemote: link.pointee.context.isRemote
+                )
             )
-            w.writeDroppedCount(OTLPField.Link.droppedAttributesCount, link.attributes.droppedCount)
-            w.writeAttributes(field: OTLPField.Link.attributes, link.attributes)
-            w.writeTraceStateField(OTLPField.Link.traceState, link.context.traceState)
-            w.writeBytesField(OTLPField.Link.spanID, link.context.spanID)
-            w.writeBytesField(OTLPField.Link.traceID, link.context.traceID)
+            w.writeDroppedCount(OTLPField.Link.droppedAttributesCount, link.pointee.attributes.droppedCount)
+            w.writeAttributes(field: OTLPField.Link.attributes, link.pointee.attributes)
+            w.writeTraceStateField(OTLPField.Link.traceState, link.pointee.context.traceState)
+            w.writeIDFields(link.pointee.context.traceID, link.pointee.context.spanID)
+        }
+    }
+
+    /// Writes `attributes` as repeated `KeyValue` field `field`, in order, reading each entry in place: iterating
+    /// the collection would cost a call into the model and a copy of every key and value.
+    @inline(__always)
+    package mutating func writeAttributes(field: UInt32, _ attributes: OTelAttributes) {
+        attributes.withEntries { entries in
+            for position in entries.indices.reversed() {
+                let entry = entries.address(of: position)
+                if !writeCompactKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value) {
+                    writeKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value)
+                }
+            }
+        }
+    }
+
+    /// Writes `trace_id` and `span_id`, fields 1 and 2 of both `Span` and `Span.Link`: 28 bytes of fixed layout, in
+    /// one reservation.
+    @inline(__always)
+    mutating func writeIDFields(_ traceID: TraceID, _ spanID: SpanID) {
+        writeReserved(byteCount: 28) { bytes in
+            bytes.storeBytes(of: Self.tag(OTLPField.Span.traceID, .lengthDelimited), as: UInt8.self)
+            bytes.storeBytes(of: 16, toByteOffset: 1, as: UInt8.self)
+            traceID.withOTLPBytes { UnsafeMutableRawBufferPointer(start: bytes + 2, count: 16).copyMemory(from: $0) }
+            bytes.storeBytes(of: Self.tag(OTLPField.Span.spanID, .lengthDelimited), toByteOffset: 18, as: UInt8.self)
+            bytes.storeBytes(of: 8, toByteOffset: 19, as: UInt8.self)
+            spanID.withOTLPBytes { UnsafeMutableRawBufferPointer(start: bytes + 20, count: 8).copyMemory(from: $0) }
+        }
+    }
+
+    /// Writes `kind` (always; a model kind is never UNSPECIFIED) and the non-zero times, fields 6–8 of `Span`, in one
+    /// reservation.
+    @inline(__always)
+    mutating func writeKindAndTimes(kind: OTLPSpanKind, startTime: UInt64, endTime: UInt64) {
+        let kindValue = UInt64(bitPattern: Int64(kind.rawValue))
+        let kindSize = 1 + Self.varintSize(kindValue)
+        let byteCount = kindSize + (startTime != 0 ? 9 : 0) + (endTime != 0 ? 9 : 0)
+        writeReserved(byteCount: byteCount) { bytes in
+            bytes.storeBytes(of: Self.tag(OTLPField.Span.kind, .varint), as: UInt8.self)
+            Self.storeVarint(kindValue, at: bytes + 1)
+            var offset = kindSize
+            if startTime != 0 {
+                bytes.storeBytes(of: Self.tag(OTLPField.Span.startTimeUnixNano, .fixed64), toByteOffset: offset, as: UInt8.self)
+                bytes.storeBytes(of: startTime.littleEndian, toByteOffset: offset + 1, as: UInt64.self)
+                offset += 9
+            }
+            if endTime != 0 {
+                bytes.storeBytes(of: Self.tag(OTLPField.Span.endTimeUnixNano, .fixed64), toByteOffset: offset, as: UInt8.self)
+                bytes.storeBytes(of: endTime.littleEndian, toByteOffset: offset + 1, as: UInt64.self)
+            }
         }
     }
 

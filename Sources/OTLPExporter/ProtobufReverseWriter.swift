@@ -12,6 +12,9 @@
 ///
 /// Unsafe memory access is confined to the `store` primitives below; each one reserves capacity
 /// first, and the buffer grows (copying what is written to the end of the new one) when needed.
+/// ``writeReserved(byteCount:_:)`` lends exactly the bytes it reserved to callers that know a whole
+/// field's size up front (ids, a span's kind and times, short attributes), so they pay one
+/// reservation instead of one per primitive.
 ///
 /// Noncopyable, so the buffer has exactly one owner; that is also why sending it to another
 /// isolation domain is safe (`@unchecked Sendable`).
@@ -85,7 +88,23 @@ package struct ProtobufReverseWriter: ~Copyable, @unchecked Sendable {
         let size = Self.varintSize(value)
         reserve(size)
         start -= size
-        var pointer = storage + start
+        Self.storeVarint(value, at: storage + start)
+    }
+
+    /// Makes room for exactly `byteCount` bytes in front of what is written and lets `fill` write them front to
+    /// back: for callers that know a whole field's size in advance (one reservation instead of one per primitive).
+    /// `fill` must write all `byteCount` bytes and nothing outside them.
+    @inline(__always)
+    package mutating func writeReserved(byteCount: Int, _ fill: (UnsafeMutableRawPointer) -> Void) {
+        reserve(byteCount)
+        start -= byteCount
+        fill(storage + start)
+    }
+
+    /// Stores `value` as a varint of ``varintSize(_:)`` bytes at `pointer`.
+    @inline(__always)
+    static func storeVarint(_ value: UInt64, at pointer: UnsafeMutableRawPointer) {
+        var pointer = pointer
         var remaining = value
         while remaining >= 0x80 {
             pointer.storeBytes(of: UInt8(truncatingIfNeeded: remaining) | 0x80, as: UInt8.self)

@@ -122,6 +122,28 @@ struct ModelSpanEncodingTests {
         #expect(decoded.spanCount == 6)
     }
 
+    @Test("zero start and end times are omitted (proto3 default), each on its own; the kind is always written")
+    func zeroTimes() throws {
+        func span(seed: UInt64, start: UInt64, end: UInt64, kind: OTelSpanKind) -> OTelFinishedSpan {
+            var span = ModelSpanFixtures.simple(seed: seed)
+            (span.startTime, span.endTime, span.kind) = (start, end, kind)
+            return span
+        }
+        let spans = [
+            span(seed: 1, start: 0, end: 0, kind: .internal),
+            span(seed: 2, start: 0, end: 5, kind: .producer),
+            span(seed: 3, start: 7, end: 0, kind: .consumer),
+            span(seed: 4, start: .max, end: 1, kind: .server),
+        ]
+        let decoded = try protobufRoundTrip(spans)
+        #expect(decoded == ModelSpanFixtures.expectedDecoded(spans))
+        let wire = try #require(decoded.resourceSpans.first?.scopeSpans.first?.spans)
+        #expect(wire.map(\.startTimeUnixNano) == [0, 0, 7, .max])
+        #expect(wire.map(\.endTimeUnixNano) == [0, 5, 0, 1])
+        #expect(wire.map(\.kind) == [.internal, .producer, .consumer, .server])
+        #expect(try jsonRoundTrip(spans) == decoded)
+    }
+
     @Test("a resource with a NaN attribute still groups its spans together")
     func nanResource() throws {
         let resource = OTelResource(attributes: ["weird": .double(.nan)])

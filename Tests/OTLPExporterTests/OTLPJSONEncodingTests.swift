@@ -51,6 +51,77 @@ struct OTLPJSONEncodingTests {
         #expect(parsed.first.map { Array($0.unicodeScalars) } == Array(tricky.unicodeScalars))
     }
 
+    @Test("a byte needing an escape is escaped at every position of an 8-byte word and of the tail; other bytes are copied")
+    func escapingAtEveryPosition() {
+        // The reference: the escape rules applied byte by byte.
+        func reference(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "\""): out += Array(#"\""#.utf8)
+                case UInt8(ascii: "\\"): out += Array(#"\\"#.utf8)
+                case 0x0A: out += Array(#"\n"#.utf8)
+                case 0x0D: out += Array(#"\r"#.utf8)
+                case 0x09: out += Array(#"\t"#.utf8)
+                case 0x08: out += Array(#"\b"#.utf8)
+                case 0x0C: out += Array(#"\f"#.utf8)
+                case ..<0x20: out += Array(#"\u00"#.utf8) + Array(String(byte, radix: 16).leftPadded(to: 2).utf8)
+                default: out.append(byte)
+                }
+            }
+            return out + [UInt8(ascii: "\"")]
+        }
+        var writer = OTLPJSONWriter()
+        let special: [UInt8] = Array(0..<0x20) + [UInt8(ascii: "\""), UInt8(ascii: "\\")]
+        // Bytes next to the special ones in value (0x20, 0x21, 0x23, 0x5B, 0x5D, 0x7F) and UTF-8 continuation bytes
+        // must not be escaped.
+        let plain = Array("a !#[]\u{7F}é🧵xyz0123456789".utf8)
+        for length in [1, 7, 8, 9, 16, 23] {
+            for position in 0..<length {
+                for byte in special {
+                    var bytes = (0..<length).map { plain[$0 % plain.count] }
+                    bytes[position] = byte
+                    // Keep the UTF-8 valid: a replaced lead or continuation byte leaves stray bytes otherwise.
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    writer.reset()
+                    writer.string(text)
+                    #expect(writer.writtenBytes == reference(Array(text.utf8)), "\(length) bytes, 0x\(String(byte, radix: 16)) at \(position)")
+                }
+            }
+        }
+    }
+
+    @Test("integers are written in decimal at every digit-count boundary, signed and unsigned, quoted or not")
+    func decimalBoundaries() {
+        var writer = OTLPJSONWriter()
+        var values: [UInt64] = [0, 1, 9, UInt64.max, UInt64.max - 1]
+        var power: UInt64 = 10
+        for _ in 1...19 {
+            values += [power - 1, power, power + 1]
+            if power <= UInt64.max / 10 { power *= 10 } else { break }
+        }
+        for value in values {
+            writer.reset()
+            writer.quotedNumber(value)
+            #expect(String(decoding: writer.writtenBytes, as: UTF8.self) == "\"\(value)\"")
+            if value <= UInt64(Int64.max) {
+                writer.reset()
+                writer.quotedNumber(-Int64(value))
+                #expect(String(decoding: writer.writtenBytes, as: UTF8.self) == "\"\(-Int64(value))\"")
+            }
+        }
+        for value in [Int64.min, Int64.max, Int64.min + 1] {
+            writer.reset()
+            writer.quotedNumber(value)
+            #expect(String(decoding: writer.writtenBytes, as: UTF8.self) == "\"\(value)\"")
+        }
+        for value in [Int32.min, -1, 0, 7, 10, 99, 100, Int32.max] {
+            writer.reset()
+            writer.number(value)
+            #expect(String(decoding: writer.writtenBytes, as: UTF8.self) == "\(value)")
+        }
+    }
+
     @Test("AnyValue defaults are emitted; doubles keep -0.0 and non-finite values are the proto3 JSON strings")
     func anyValues() throws {
         let values: [OTLPAnyValue] = [
@@ -121,5 +192,11 @@ struct OTLPJSONEncodingTests {
         writer.reset()
         writer.writeRPCStatus(code: 3, message: "bad")
         #expect(text(writer.writtenBytes) == #"{"code":3,"message":"bad"}"#)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        String(repeating: "0", count: max(0, length - count)) + self
     }
 }
