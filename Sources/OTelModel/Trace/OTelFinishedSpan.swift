@@ -74,11 +74,14 @@ public struct OTelFinishedSpan: Sendable {
     /// Span attributes dropped by the attribute count limit.
     public var droppedAttributeCount: Int { attributes.droppedCount }
 
+    /// The snapshot of a span ending now. Events and links move out of `record`, which the ended span keeps only
+    /// for its name, kind, attributes, status and times (``OTelSpan`` still answers for those).
     init(
         context: OTelSpanContext,
         scope: OTelInstrumentationScope,
         resource: OTelResource,
-        record: SpanRecord
+        ending record: inout SpanRecord,
+        endTime: UInt64
     ) {
         self.context = context
         parentSpanID = record.parentSpanID
@@ -86,10 +89,12 @@ public struct OTelFinishedSpan: Sendable {
         name = record.name
         kind = record.kind
         startTime = record.startTime
-        endTime = record.endTime ?? record.startTime
+        self.endTime = endTime
         attributes = record.attributes
-        events = record.events
-        links = record.links
+        events = []
+        swap(&events, &record.events)
+        links = []
+        swap(&links, &record.links)
         status = record.status
         instrumentationScope = scope
         self.resource = resource

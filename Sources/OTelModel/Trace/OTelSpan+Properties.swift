@@ -11,10 +11,10 @@ extension OTelSpan {
     /// The attributes recorded so far.
     public var attributes: OTelAttributes { read(default: OTelAttributes()) { $0.attributes } }
 
-    /// The events recorded so far.
+    /// The events recorded so far; empty once the span has ended (they moved to its ``OTelFinishedSpan``).
     public var events: [OTelSpanEvent] { read(default: []) { $0.events } }
 
-    /// The links recorded so far.
+    /// The links recorded so far; empty once the span has ended (they moved to its ``OTelFinishedSpan``).
     public var links: [OTelSpanLink] { read(default: []) { $0.links } }
 
     /// The start time in nanoseconds since the Unix epoch; `0` for a non-recording span.

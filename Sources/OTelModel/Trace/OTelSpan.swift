@@ -134,22 +134,23 @@ public final class OTelSpan: Sendable {
         guard let record, let tracer else { return }
         let core = tracer.core
         let endTime = time ?? core.clock.nanosecondsSinceEpoch()
-        // The test-and-set and the copy of the final state happen in one critical section.
-        let final: SpanRecord? = record.withLock { state in
+        // The test-and-set and the snapshot happen in one critical section; the snapshot is built straight from
+        // the record, taking its events and links (no intermediate copy of the whole record).
+        let finished: OTelFinishedSpan? = record.withLock { state in
             guard !state.isEnded else { return nil }
             state.endTime = endTime
-            return state
+            return OTelFinishedSpan(
+                context: context,
+                scope: tracer.instrumentationScope,
+                resource: core.resource,
+                ending: &state,
+                endTime: endTime
+            )
         }
-        guard let final else {
+        guard let finished else {
             core.ignoredMutations.record()
             return
         }
-        let finished = OTelFinishedSpan(
-            context: context,
-            scope: tracer.instrumentationScope,
-            resource: core.resource,
-            record: final
-        )
         core.processor.onEnd(finished)
     }
 
