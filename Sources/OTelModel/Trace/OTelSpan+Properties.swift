@@ -36,8 +36,8 @@ extension OTelSpan {
     public var resource: OTelResource? { tracer?.core.resource }
 
     @inline(__always)
-    private func read<Value>(default defaultValue: Value, _ body: (SpanRecord) -> Value) -> Value {
-        guard let record else { return defaultValue }
-        return record.withLock { body($0) }
+    private func read<Value>(default defaultValue: Value, _ body: (borrowing SpanRecord) -> Value) -> Value {
+        guard let recording else { return defaultValue }
+        return recording.read(body)
     }
 }

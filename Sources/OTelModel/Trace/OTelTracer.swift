@@ -113,7 +113,7 @@ public final class OTelTracer: Sendable {
             status: .unset,
             endTime: nil
         )
-        let span = OTelSpan(context: context, tracer: self, record: record)
+        let span = RecordingSpan(context: context, tracer: self, record: record)
         core.processor.onStart(span, parentContext: parent)
         return OTelStartedSpan(context: context, recordingSpan: span)
     }
