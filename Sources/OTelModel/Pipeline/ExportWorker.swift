@@ -76,8 +76,10 @@ final class ExportWorker: Sendable {
     // MARK: - Producer side (never blocks beyond the lock)
 
     /// Queues a span; drops and counts it if the queue is full, ignores it after shutdown.
-    func enqueue(_ span: OTelFinishedSpan) {
+    func enqueue(_ span: consuming OTelFinishedSpan) {
         let triggerCount = self.triggerCount
+        // Moved into the queue from this optional, without a copy of the span.
+        var pending: OTelFinishedSpan? = consume span
         var dropped = false
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             guard !state.shutdownRequested else { return nil }
@@ -85,7 +87,7 @@ final class ExportWorker: Sendable {
                 dropped = true
                 return nil
             }
-            state.queue.append(span)
+            if let span = pending.take() { state.queue.append(span) }
             state.enqueuedCount += 1
             guard state.queue.count >= triggerCount else { return nil }
             defer { state.workerWaiter = nil }

@@ -61,7 +61,7 @@ public final class OTelBatchSpanProcessor: OTelSpanProcessor {
     }
 
     /// Queues the span if it is sampled; drops and counts it if the queue is full.
-    public func onEnd(_ span: OTelFinishedSpan) {
+    public func onEnd(_ span: consuming OTelFinishedSpan) {
         guard span.context.isSampled else { return }
         worker.enqueue(span)
     }
