@@ -22,7 +22,15 @@ public struct OTelFinishedSpan: Sendable {
     /// The span attributes (their `droppedCount` is ``droppedAttributeCount``).
     public var attributes: OTelAttributes
     /// The events, oldest first.
-    public var events: [OTelSpanEvent]
+    ///
+    /// Reading builds an array when the span recorded a single event (stored inline); encoders walk
+    /// ``eventList`` instead.
+    public var events: [OTelSpanEvent] {
+        get { eventList.array }
+        set { eventList = OTelSpanEventList(newValue) }
+    }
+    /// The events, oldest first, as stored: walking them allocates nothing.
+    package var eventList: OTelSpanEventList
     /// The links, start links first.
     public var links: [OTelSpanLink]
     /// The final status.
@@ -62,7 +70,7 @@ public struct OTelFinishedSpan: Sendable {
         self.startTime = startTime
         self.endTime = endTime
         self.attributes = attributes
-        self.events = events
+        eventList = OTelSpanEventList(events)
         self.links = links
         self.status = status
         self.instrumentationScope = instrumentationScope
@@ -91,8 +99,8 @@ public struct OTelFinishedSpan: Sendable {
         startTime = record.startTime
         self.endTime = endTime
         attributes = record.attributes
-        events = []
-        swap(&events, &record.events)
+        eventList = OTelSpanEventList()
+        swap(&eventList, &record.events)
         links = []
         swap(&links, &record.links)
         status = record.status

@@ -12,7 +12,7 @@ extension OTelSpan {
     public var attributes: OTelAttributes { read(default: OTelAttributes()) { $0.attributes } }
 
     /// The events recorded so far; empty once the span has ended (they moved to its ``OTelFinishedSpan``).
-    public var events: [OTelSpanEvent] { read(default: []) { $0.events } }
+    public var events: [OTelSpanEvent] { read(default: []) { $0.events.array } }
 
     /// The links recorded so far; empty once the span has ended (they moved to its ``OTelFinishedSpan``).
     public var links: [OTelSpanLink] { read(default: []) { $0.links } }

@@ -91,13 +91,7 @@ public class OTelSpan: @unchecked Sendable {
             time: time ?? core.clock.nanosecondsSinceEpoch(),
             attributes: attributes.frozen(under: limits.eventAttributes)
         )
-        recording.mutate { state in
-            if state.events.count < limits.eventCountLimit {
-                state.events.append(event)
-            } else {
-                state.droppedEventCount += 1
-            }
-        }
+        recording.append(event, limit: limits.eventCountLimit)
     }
 
     /// Adds a link after the span started; beyond the link count limit the link is dropped and counted.

@@ -106,7 +106,7 @@ public final class OTelTracer: Sendable {
             name: name,
             kind: kind,
             attributes: spanAttributes,
-            events: [],
+            events: OTelSpanEventList(),
             links: keptLinks,
             droppedEventCount: 0,
             droppedLinkCount: droppedLinkCount,

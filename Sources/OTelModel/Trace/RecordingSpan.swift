@@ -33,6 +33,21 @@ final class RecordingSpan: OTelSpan, @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Appends `event` (moved in, not copied) while fewer than `limit` are recorded, otherwise counts it dropped;
+    /// after the end, counts an ignored mutation.
+    func append(_ event: consuming OTelSpanEvent, limit: Int) {
+        guard lock.lockUnlessEnded() else {
+            core.ignoredMutations.record()
+            return
+        }
+        if record.events.count < limit {
+            record.events.append(event)
+        } else {
+            record.droppedEventCount += 1
+        }
+        lock.unlock()
+    }
+
     /// Reads the record: under the lock while the span records, directly once it has ended (it no longer changes).
     @inline(__always)
     func read<Value>(_ body: (borrowing SpanRecord) -> Value) -> Value {
