@@ -88,7 +88,7 @@ public class OTelSpan: @unchecked Sendable {
         let limits = core.spanLimits
         let event = OTelSpanEvent(
             name: name,
-            time: time ?? core.clock.nanosecondsSinceEpoch(),
+            time: time ?? core.now(),
             attributes: attributes.frozen(under: limits.eventAttributes)
         )
         recording.append(event, limit: limits.eventCountLimit)
@@ -134,7 +134,7 @@ public class OTelSpan: @unchecked Sendable {
     public final func end(at time: UInt64? = nil) {
         guard let recording else { return }
         let core = recording.core
-        guard let finished = recording.finish(at: time ?? core.clock.nanosecondsSinceEpoch()) else { return }
+        guard let finished = recording.finish(at: time ?? core.now()) else { return }
         core.processor.onEnd(finished)
     }
 }

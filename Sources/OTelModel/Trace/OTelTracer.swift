@@ -60,34 +60,45 @@ public final class OTelTracer: Sendable {
         if core.isShutDown.load(ordering: .relaxed) {
             return OTelStartedSpan(context: parent ?? .invalid, recordingSpan: nil)
         }
-        let traceID = parent?.traceID ?? core.idGenerator.nextTraceID()
-        let spanID = core.idGenerator.nextSpanID()
-        let result = core.sampler.shouldSample(
-            parentContext: parent,
-            traceID: traceID,
-            name: name,
-            kind: kind,
-            attributes: attributes,
-            links: links
-        )
+        let traceID = parent?.traceID ?? core.nextTraceID()
+        let spanID = core.nextSpanID()
+        let decision: OTelSamplingDecision
+        var samplerAttributes = OTelAttributes()
+        var traceState: OTelTraceState?
+        if let known = core.constantSampling?.decision(parent: parent) {
+            // A built-in constant sampler: its decision is known, and it adds no attributes and no trace state.
+            decision = known
+        } else {
+            let result = core.sampler.shouldSample(
+                parentContext: parent,
+                traceID: traceID,
+                name: name,
+                kind: kind,
+                attributes: attributes,
+                links: links
+            )
+            decision = result.decision
+            samplerAttributes = result.attributes
+            traceState = result.traceState
+        }
         var flags: OTelTraceFlags
         if let parent {
             flags = parent.traceFlags.intersection(.random)
         } else {
             flags = core.generatesRandomTraceIDs ? .random : []
         }
-        if result.decision == .recordAndSample { flags.insert(.sampled) }
+        if decision == .recordAndSample { flags.insert(.sampled) }
         let context = OTelSpanContext(
             traceID: traceID,
             spanID: spanID,
             traceFlags: flags,
-            traceState: result.traceState ?? parent?.traceState ?? OTelTraceState()
+            traceState: traceState ?? parent?.traceState ?? OTelTraceState()
         )
-        guard result.decision != .drop else { return OTelStartedSpan(context: context, recordingSpan: nil) }
+        guard decision != .drop else { return OTelStartedSpan(context: context, recordingSpan: nil) }
 
         let limits = core.spanLimits
         var spanAttributes = attributes.enforcing(limits.attributes)
-        if !result.attributes.isEmpty { spanAttributes.merge(result.attributes) }
+        if !samplerAttributes.isEmpty { spanAttributes.merge(samplerAttributes) }
         var keptLinks = links
         var droppedLinkCount = 0
         if keptLinks.count > limits.linkCountLimit {
@@ -102,7 +113,7 @@ public final class OTelTracer: Sendable {
         let record = SpanRecord(
             parentSpanID: parent?.spanID,
             parentIsRemote: parent?.isRemote ?? false,
-            startTime: startTime ?? core.clock.nanosecondsSinceEpoch(),
+            startTime: startTime ?? core.now(),
             name: name,
             kind: kind,
             attributes: spanAttributes,
