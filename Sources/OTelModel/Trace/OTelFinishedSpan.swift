@@ -36,9 +36,18 @@ public struct OTelFinishedSpan: Sendable {
     /// The final status.
     public var status: OTelSpanStatus
     /// The scope of the tracer that started the span.
-    public var instrumentationScope: OTelInstrumentationScope
+    public var instrumentationScope: OTelInstrumentationScope {
+        get { origin.instrumentationScope }
+        set { origin = OTelSpanOrigin(instrumentationScope: newValue, resource: origin.resource) }
+    }
     /// The resource of the provider that started the span.
-    public var resource: OTelResource
+    public var resource: OTelResource {
+        get { origin.resource }
+        set { origin = OTelSpanOrigin(instrumentationScope: origin.instrumentationScope, resource: newValue) }
+    }
+    /// The scope and resource, shared by all spans of one tracer: spans with the same origin object (`===`) have the
+    /// same scope and resource.
+    package var origin: OTelSpanOrigin
     /// Events dropped by the event count limit.
     public var droppedEventCount: Int
     /// Links dropped by the link count limit.
@@ -73,8 +82,7 @@ public struct OTelFinishedSpan: Sendable {
         eventList = OTelSpanEventList(events)
         self.links = links
         self.status = status
-        self.instrumentationScope = instrumentationScope
-        self.resource = resource
+        origin = OTelSpanOrigin(instrumentationScope: instrumentationScope, resource: resource)
         self.droppedEventCount = droppedEventCount
         self.droppedLinkCount = droppedLinkCount
     }
@@ -86,8 +94,7 @@ public struct OTelFinishedSpan: Sendable {
     /// for its name, kind, attributes, status and times (``OTelSpan`` still answers for those).
     init(
         context: OTelSpanContext,
-        scope: OTelInstrumentationScope,
-        resource: OTelResource,
+        origin: OTelSpanOrigin,
         ending record: inout SpanRecord,
         endTime: UInt64
     ) {
@@ -104,8 +111,7 @@ public struct OTelFinishedSpan: Sendable {
         links = []
         swap(&links, &record.links)
         status = record.status
-        instrumentationScope = scope
-        self.resource = resource
+        self.origin = origin
         droppedEventCount = record.droppedEventCount
         droppedLinkCount = record.droppedLinkCount
     }

@@ -133,8 +133,6 @@ public class OTelSpan: @unchecked Sendable {
     /// [OpenTelemetry Specification: End](https://opentelemetry.io/docs/specs/otel/trace/api/#end)
     public final func end(at time: UInt64? = nil) {
         guard let recording else { return }
-        let core = recording.core
-        guard let finished = recording.finish(at: time ?? core.now()) else { return }
-        core.processor.onEnd(finished)
+        recording.finish(at: time ?? recording.core.now())
     }
 }

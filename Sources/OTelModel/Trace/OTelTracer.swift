@@ -9,10 +9,13 @@ public final class OTelTracer: Sendable {
     /// The scope recorded on every span this tracer starts.
     public let instrumentationScope: OTelInstrumentationScope
     let core: TracerProviderCore
+    /// The scope and resource every finished span of this tracer refers to.
+    let origin: OTelSpanOrigin
 
     init(instrumentationScope: OTelInstrumentationScope, core: TracerProviderCore) {
         self.instrumentationScope = instrumentationScope
         self.core = core
+        origin = OTelSpanOrigin(instrumentationScope: instrumentationScope, resource: core.resource)
     }
 
     /// Starts a span under an explicit parent.

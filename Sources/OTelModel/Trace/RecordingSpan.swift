@@ -56,22 +56,24 @@ final class RecordingSpan: OTelSpan, @unchecked Sendable {
         return body(record)
     }
 
-    /// Ends the span at `endTime` and returns its snapshot; `nil` (counted as an ignored mutation) if it had ended.
-    func finish(at endTime: UInt64) -> OTelFinishedSpan? {
+    /// Ends the span at `endTime` and hands its snapshot to the processor, after unlocking; if the span had ended,
+    /// counts an ignored mutation instead.
+    func finish(at endTime: UInt64) {
+        let core = self.core
         guard lock.lockUnlessEnded() else {
             core.ignoredMutations.record()
-            return nil
+            return
         }
         record.endTime = endTime
         // Built straight from the record, taking its events and links: no intermediate copy of the whole record.
         let finished = OTelFinishedSpan(
             context: context,
-            scope: tracer.unsafelyUnwrapped.instrumentationScope,
-            resource: core.resource,
+            origin: tracer.unsafelyUnwrapped.origin,
             ending: &record,
             endTime: endTime
         )
         lock.unlockEnding()
-        return finished
+        // Passed on directly, not returned: the snapshot is large, and every move of it is a copy of its bytes.
+        core.processor.onEnd(finished)
     }
 }
