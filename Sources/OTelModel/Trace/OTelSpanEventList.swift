@@ -31,6 +31,19 @@ package struct OTelSpanEventList: Sendable {
         }
     }
 
+    /// Lends the events, oldest first, to `body` as one buffer, without copying them or building an array (a single
+    /// inline event is lent in place). Encoders walk events this way; the buffer is valid only inside `body`.
+    package func withEvents<Result>(_ body: (UnsafeBufferPointer<OTelSpanEvent>) throws -> Result) rethrows -> Result {
+        switch storage {
+        case .empty:
+            return try body(UnsafeBufferPointer(start: nil, count: 0))
+        case .one(let event):
+            return try withUnsafePointer(to: event) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+        case .many(let events):
+            return try events.withUnsafeBufferPointer(body)
+        }
+    }
+
     /// Appends `event`; the second event moves both into an array.
     package mutating func append(_ event: consuming OTelSpanEvent) {
         switch storage {

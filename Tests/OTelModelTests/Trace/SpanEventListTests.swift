@@ -77,4 +77,16 @@ struct SpanEventListTests {
         #expect(finished.events.map(\.name) == ["kept"])
         #expect(finished.droppedEventCount == 2)
     }
+
+    @Test("withEvents lends 0, 1 (inline) and several events in order, without building an array")
+    func withEventsLendsAll() {
+        var list = OTelSpanEventList()
+        #expect(list.withEvents { $0.count } == 0)
+        list.append(event("a"))
+        #expect(list.withEvents { $0.map(\.name) } == ["a"])
+        list.append(event("bb"))
+        list.append(event("ccc"))
+        #expect(list.withEvents { $0.reversed().map(\.name) } == ["ccc", "bb", "a"])
+        #expect(OTelSpanEventList([event("x"), event("y")]).withEvents { $0.map(\.time) } == [1, 1])
+    }
 }
