@@ -81,19 +81,29 @@ final class ExportWorker: Sendable {
         // Moved into the queue from this optional, without a copy of the span.
         var pending: OTelFinishedSpan? = consume span
         var dropped = false
-        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
-            guard !state.shutdownRequested else { return nil }
+        // The common case touches no continuation: `CheckedContinuation` lives in a resilient library, so every copy
+        // or destroy of one (even of a `nil` optional) is a runtime call (~250 instructions a span in all).
+        let wakesWorker: Bool = state.withLock { state in
+            guard !state.shutdownRequested else { return false }
             guard !state.queue.isFull else {
                 dropped = true
-                return nil
+                return false
             }
             if let span = pending.take() { state.queue.append(span) }
             state.enqueuedCount += 1
-            guard state.queue.count >= triggerCount else { return nil }
+            return state.queue.count >= triggerCount && state.workerWaiter != nil
+        }
+        if dropped { drops.record() }
+        if wakesWorker { wakeWorker() }
+    }
+
+    /// Resumes the waiting worker, if it still waits (another producer may have woken it meanwhile).
+    @inline(never)
+    private func wakeWorker() {
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             defer { state.workerWaiter = nil }
             return state.workerWaiter
         }
-        if dropped { drops.record() }
         waiter?.resume()
     }
 
