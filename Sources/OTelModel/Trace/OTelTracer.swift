@@ -66,7 +66,7 @@ public final class OTelTracer: Sendable {
         let traceID = parent?.traceID ?? core.nextTraceID()
         let spanID = core.nextSpanID()
         let decision: OTelSamplingDecision
-        var samplerAttributes = OTelAttributes()
+        var samplerAttributes: OTelAttributes?
         var traceState: OTelTraceState?
         if let known = core.constantSampling?.decision(parent: parent) {
             // A built-in constant sampler: its decision is known, and it adds no attributes and no trace state.
@@ -101,7 +101,7 @@ public final class OTelTracer: Sendable {
 
         let limits = core.spanLimits
         var spanAttributes = attributes.enforcing(limits.attributes)
-        if !samplerAttributes.isEmpty { spanAttributes.merge(samplerAttributes) }
+        if let samplerAttributes, !samplerAttributes.isEmpty { spanAttributes.merge(samplerAttributes) }
         var keptLinks = links
         var droppedLinkCount = 0
         if keptLinks.count > limits.linkCountLimit {
@@ -128,7 +128,7 @@ public final class OTelTracer: Sendable {
             endTime: nil
         )
         let span = RecordingSpan(context: context, tracer: self, record: record)
-        core.processor.onStart(span, parentContext: parent)
+        core.spanStarted(span, parent: parent)
         return OTelStartedSpan(context: context, recordingSpan: span)
     }
 }

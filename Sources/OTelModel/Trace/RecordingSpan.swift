@@ -74,6 +74,6 @@ final class RecordingSpan: OTelSpan, @unchecked Sendable {
         )
         lock.unlockEnding()
         // Passed on directly, not returned: the snapshot is large, and every move of it is a copy of its bytes.
-        core.processor.onEnd(finished)
+        core.spanEnded(finished)
     }
 }

@@ -8,6 +8,9 @@ final class TracerProviderCore: Sendable {
     /// The sampler's decisions when they are known in advance (see ``ConstantSampling``).
     let constantSampling: ConstantSampling?
     let processor: any OTelSpanProcessor
+    /// `processor` when it is the batch processor (the common pipeline), called directly: a call through the
+    /// existential copies it first, and the batch processor's `onStart` does nothing, so it is skipped.
+    private let batchProcessor: OTelBatchSpanProcessor?
     let idGenerator: any OTelIDGenerator
     /// Whether root spans get the W3C `random` flag (their trace ids come from a random generator).
     let generatesRandomTraceIDs: Bool
@@ -31,6 +34,7 @@ final class TracerProviderCore: Sendable {
         self.sampler = sampler
         constantSampling = ConstantSampling(sampler)
         self.processor = processor
+        batchProcessor = processor as? OTelBatchSpanProcessor
         self.idGenerator = idGenerator
         generatesRandomTraceIDs = idGenerator is OTelRandomIDGenerator
         self.clock = clock
@@ -61,5 +65,21 @@ final class TracerProviderCore: Sendable {
     @inline(__always)
     func now() -> UInt64 {
         usesSystemClock ? OTelSystemClock().nanosecondsSinceEpoch() : clock.nanosecondsSinceEpoch()
+    }
+
+    /// Tells the processor that a recording span started.
+    @inline(__always)
+    func spanStarted(_ span: OTelSpan, parent: OTelSpanContext?) {
+        if batchProcessor == nil { processor.onStart(span, parentContext: parent) }
+    }
+
+    /// Hands an ended span to the processor.
+    @inline(__always)
+    func spanEnded(_ span: consuming OTelFinishedSpan) {
+        if let batchProcessor {
+            batchProcessor.onEnd(span)
+        } else {
+            processor.onEnd(span)
+        }
     }
 }
