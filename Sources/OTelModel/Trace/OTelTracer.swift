@@ -38,7 +38,7 @@ public final class OTelTracer: Sendable {
     public func startSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
-        parent: OTelSpanContext?,
+        parent: consuming OTelSpanContext?,
         attributes: OTelAttributes = OTelAttributes(),
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
@@ -54,12 +54,14 @@ public final class OTelTracer: Sendable {
     package func beginSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
-        parent: OTelSpanContext?,
+        parent: consuming OTelSpanContext?,
         attributes: OTelAttributes = OTelAttributes(),
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelStartedSpan {
-        let parent = parent.flatMap { $0.isValid ? $0 : nil }
+        // An invalid parent counts as none; cleared in place (the parameter is owned), as a copy of a context costs
+        // more than the rest of a dropped span's start.
+        if parent?.isValid == false { parent = nil }
         if core.isShutDown.load(ordering: .relaxed) {
             return OTelStartedSpan(context: parent ?? .invalid, recordingSpan: nil)
         }
@@ -85,8 +87,8 @@ public final class OTelTracer: Sendable {
             traceState = result.traceState
         }
         var flags: OTelTraceFlags
-        if let parent {
-            flags = parent.traceFlags.intersection(.random)
+        if let parentFlags = parent?.traceFlags {
+            flags = parentFlags.intersection(.random)
         } else {
             flags = core.generatesRandomTraceIDs ? .random : []
         }
