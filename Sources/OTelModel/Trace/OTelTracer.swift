@@ -43,9 +43,9 @@ public final class OTelTracer: Sendable {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelSpan {
-        let started = beginSpan(
+        let (context, recordingSpan) = start(
             name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
-        return started.recordingSpan ?? OTelSpan(nonRecording: started.context)
+        return recordingSpan ?? OTelSpan(nonRecording: context)
     }
 
     /// Starts a span as ``startSpan(_:kind:parent:attributes:links:startTime:)`` does, but makes the span object
@@ -59,11 +59,27 @@ public final class OTelTracer: Sendable {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelStartedSpan {
+        let (context, recordingSpan) = start(
+            name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
+        return OTelStartedSpan(context: context, recordingSpan: recordingSpan)
+    }
+
+    /// The work of both: the context, and the span object when the span records. A tuple, so that the callers
+    /// take its parts apart without copying the context.
+    @inline(__always)
+    private func start(
+        _ name: String,
+        kind: OTelSpanKind,
+        parent: consuming OTelSpanContext?,
+        attributes: OTelAttributes,
+        links: [OTelSpanLink],
+        startTime: UInt64?
+    ) -> (OTelSpanContext, RecordingSpan?) {
         // An invalid parent counts as none; cleared in place (the parameter is owned), as a copy of a context costs
         // more than the rest of a dropped span's start.
         if parent?.isValid == false { parent = nil }
         if core.isShutDown.load(ordering: .relaxed) {
-            return OTelStartedSpan(context: parent ?? .invalid, recordingSpan: nil)
+            return (parent ?? .invalid, nil)
         }
         let traceID = parent?.traceID ?? core.nextTraceID()
         let spanID = core.nextSpanID()
@@ -99,7 +115,7 @@ public final class OTelTracer: Sendable {
             traceFlags: flags,
             traceState: traceState ?? parent?.traceState ?? OTelTraceState()
         )
-        guard decision != .drop else { return OTelStartedSpan(context: context, recordingSpan: nil) }
+        guard decision != .drop else { return (context, nil) }
 
         let limits = core.spanLimits
         var spanAttributes = attributes.enforcing(limits.attributes)
@@ -131,6 +147,6 @@ public final class OTelTracer: Sendable {
         )
         let span = RecordingSpan(context: context, tracer: self, record: record)
         core.spanStarted(span, parent: parent)
-        return OTelStartedSpan(context: context, recordingSpan: span)
+        return (context, span)
     }
 }
