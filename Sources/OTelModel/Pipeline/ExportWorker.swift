@@ -94,13 +94,15 @@ final class ExportWorker: Sendable {
             return state.queue.count >= triggerCount && state.workerWaiter != nil
         }
         if dropped { drops.record() }
-        if wakesWorker { wakeWorker() }
+        if wakesWorker { wakeWorker(triggerCount: triggerCount) }
     }
 
-    /// Resumes the waiting worker, if it still waits (another producer may have woken it meanwhile).
+    /// Resumes the waiting worker if the queue still holds `triggerCount` spans: meanwhile another producer or the
+    /// timer may have woken it, and it may have drained the queue and be waiting again.
     @inline(never)
-    private func wakeWorker() {
+    private func wakeWorker(triggerCount: Int) {
         let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
+            guard state.queue.count >= triggerCount else { return nil }
             defer { state.workerWaiter = nil }
             return state.workerWaiter
         }
