@@ -76,22 +76,36 @@ final class ExportWorker: Sendable {
     // MARK: - Producer side (never blocks beyond the lock)
 
     /// Queues a span; drops and counts it if the queue is full, ignores it after shutdown.
-    func enqueue(_ span: OTelFinishedSpan) {
+    func enqueue(_ span: consuming OTelFinishedSpan) {
         let triggerCount = self.triggerCount
+        // Moved into the queue from this optional, without a copy of the span.
+        var pending: OTelFinishedSpan? = consume span
         var dropped = false
-        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
-            guard !state.shutdownRequested else { return nil }
+        // The common case touches no continuation: `CheckedContinuation` lives in a resilient library, so every copy
+        // or destroy of one (even of a `nil` optional) is a runtime call (~250 instructions a span in all).
+        let wakesWorker: Bool = state.withLock { state in
+            guard !state.shutdownRequested else { return false }
             guard !state.queue.isFull else {
                 dropped = true
-                return nil
+                return false
             }
-            state.queue.append(span)
+            if let span = pending.take() { state.queue.append(span) }
             state.enqueuedCount += 1
+            return state.queue.count >= triggerCount && state.workerWaiter != nil
+        }
+        if dropped { drops.record() }
+        if wakesWorker { wakeWorker(triggerCount: triggerCount) }
+    }
+
+    /// Resumes the waiting worker if the queue still holds `triggerCount` spans: meanwhile another producer or the
+    /// timer may have woken it, and it may have drained the queue and be waiting again.
+    @inline(never)
+    private func wakeWorker(triggerCount: Int) {
+        let waiter: CheckedContinuation<Void, Never>? = state.withLock { state in
             guard state.queue.count >= triggerCount else { return nil }
             defer { state.workerWaiter = nil }
             return state.workerWaiter
         }
-        if dropped { drops.record() }
         waiter?.resume()
     }
 

@@ -60,8 +60,11 @@ public final class OTelBatchSpanProcessor: OTelSpanProcessor {
         workerTask.cancel()
     }
 
+    // No `onStart`: the processor ignores span starts, and a provider whose only processor is this one skips the
+    // call (TracerProviderCore.spanStarted). Adding an `onStart` here means removing that shortcut.
+
     /// Queues the span if it is sampled; drops and counts it if the queue is full.
-    public func onEnd(_ span: OTelFinishedSpan) {
+    public func onEnd(_ span: consuming OTelFinishedSpan) {
         guard span.context.isSampled else { return }
         worker.enqueue(span)
     }

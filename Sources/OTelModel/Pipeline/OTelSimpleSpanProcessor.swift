@@ -47,7 +47,7 @@ public final class OTelSimpleSpanProcessor: OTelSpanProcessor {
     }
 
     /// Queues the span for export if it is sampled.
-    public func onEnd(_ span: OTelFinishedSpan) {
+    public func onEnd(_ span: consuming OTelFinishedSpan) {
         guard span.context.isSampled else { return }
         worker.enqueue(span)
     }

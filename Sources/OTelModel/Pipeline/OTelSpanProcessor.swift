@@ -14,7 +14,10 @@ public protocol OTelSpanProcessor: Sendable {
     func onStart(_ span: OTelSpan, parentContext: OTelSpanContext?)
 
     /// Called once when a recording span ends.
-    func onEnd(_ span: OTelFinishedSpan)
+    ///
+    /// `consuming`, so that a processor that keeps the span (a queue) takes it without copying it; an implementation
+    /// written with a plain parameter still conforms.
+    func onEnd(_ span: consuming OTelFinishedSpan)
 
     /// Exports everything received so far, then flushes the exporter.
     func forceFlush() async throws

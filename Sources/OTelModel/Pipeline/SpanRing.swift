@@ -13,11 +13,11 @@ struct SpanRing {
     var isFull: Bool { count >= limit }
 
     /// Appends `span`; the caller checks ``isFull`` first.
-    mutating func append(_ span: OTelFinishedSpan) {
+    mutating func append(_ span: consuming OTelFinishedSpan) {
         if count == storage.count { grow() }
         var slot = head + count
         if slot >= storage.count { slot -= storage.count }
-        storage[slot] = span
+        storage[slot] = consume span
         count += 1
     }
 

@@ -8,7 +8,7 @@ import Darwin
 
 /// A value and its `pthread_mutex_t` in one heap object (one allocation, where ``LockedValue`` needs three).
 ///
-/// Used on the span hot path: a recording span is this object plus the ``OTelSpan`` itself.
+/// Used by the export queue and the context registry (a recording span keeps its state inline, see `RecordingSpan`).
 struct InlineLockedValue<Value>: @unchecked Sendable {
     private let buffer: Buffer
 

@@ -22,15 +22,32 @@ public struct OTelFinishedSpan: Sendable {
     /// The span attributes (their `droppedCount` is ``droppedAttributeCount``).
     public var attributes: OTelAttributes
     /// The events, oldest first.
-    public var events: [OTelSpanEvent]
+    ///
+    /// Reading builds an array when the span recorded a single event (stored inline); encoders walk
+    /// ``eventList`` instead.
+    public var events: [OTelSpanEvent] {
+        get { eventList.array }
+        set { eventList = OTelSpanEventList(newValue) }
+    }
+    /// The events, oldest first, as stored: walking them allocates nothing.
+    package var eventList: OTelSpanEventList
     /// The links, start links first.
     public var links: [OTelSpanLink]
     /// The final status.
     public var status: OTelSpanStatus
     /// The scope of the tracer that started the span.
-    public var instrumentationScope: OTelInstrumentationScope
+    public var instrumentationScope: OTelInstrumentationScope {
+        get { origin.instrumentationScope }
+        set { origin = OTelSpanOrigin(instrumentationScope: newValue, resource: origin.resource) }
+    }
     /// The resource of the provider that started the span.
-    public var resource: OTelResource
+    public var resource: OTelResource {
+        get { origin.resource }
+        set { origin = OTelSpanOrigin(instrumentationScope: origin.instrumentationScope, resource: newValue) }
+    }
+    /// The scope and resource, shared by all spans of one tracer: spans with the same origin object (`===`) have the
+    /// same scope and resource.
+    package var origin: OTelSpanOrigin
     /// Events dropped by the event count limit.
     public var droppedEventCount: Int
     /// Links dropped by the link count limit.
@@ -62,11 +79,10 @@ public struct OTelFinishedSpan: Sendable {
         self.startTime = startTime
         self.endTime = endTime
         self.attributes = attributes
-        self.events = events
+        eventList = OTelSpanEventList(events)
         self.links = links
         self.status = status
-        self.instrumentationScope = instrumentationScope
-        self.resource = resource
+        origin = OTelSpanOrigin(instrumentationScope: instrumentationScope, resource: resource)
         self.droppedEventCount = droppedEventCount
         self.droppedLinkCount = droppedLinkCount
     }
@@ -74,11 +90,13 @@ public struct OTelFinishedSpan: Sendable {
     /// Span attributes dropped by the attribute count limit.
     public var droppedAttributeCount: Int { attributes.droppedCount }
 
+    /// The snapshot of a span ending now. Events and links move out of `record`, which the ended span keeps only
+    /// for its name, kind, attributes, status and times (``OTelSpan`` still answers for those).
     init(
         context: OTelSpanContext,
-        scope: OTelInstrumentationScope,
-        resource: OTelResource,
-        record: SpanRecord
+        origin: OTelSpanOrigin,
+        ending record: inout SpanRecord,
+        endTime: UInt64
     ) {
         self.context = context
         parentSpanID = record.parentSpanID
@@ -86,13 +104,14 @@ public struct OTelFinishedSpan: Sendable {
         name = record.name
         kind = record.kind
         startTime = record.startTime
-        endTime = record.endTime ?? record.startTime
+        self.endTime = endTime
         attributes = record.attributes
-        events = record.events
-        links = record.links
+        eventList = OTelSpanEventList()
+        swap(&eventList, &record.events)
+        links = []
+        swap(&links, &record.links)
         status = record.status
-        instrumentationScope = scope
-        self.resource = resource
+        self.origin = origin
         droppedEventCount = record.droppedEventCount
         droppedLinkCount = record.droppedLinkCount
     }

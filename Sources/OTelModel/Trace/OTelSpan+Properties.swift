@@ -11,10 +11,10 @@ extension OTelSpan {
     /// The attributes recorded so far.
     public var attributes: OTelAttributes { read(default: OTelAttributes()) { $0.attributes } }
 
-    /// The events recorded so far.
-    public var events: [OTelSpanEvent] { read(default: []) { $0.events } }
+    /// The events recorded so far; empty once the span has ended (they moved to its ``OTelFinishedSpan``).
+    public var events: [OTelSpanEvent] { read(default: []) { $0.events.array } }
 
-    /// The links recorded so far.
+    /// The links recorded so far; empty once the span has ended (they moved to its ``OTelFinishedSpan``).
     public var links: [OTelSpanLink] { read(default: []) { $0.links } }
 
     /// The start time in nanoseconds since the Unix epoch; `0` for a non-recording span.
@@ -36,8 +36,8 @@ extension OTelSpan {
     public var resource: OTelResource? { tracer?.core.resource }
 
     @inline(__always)
-    private func read<Value>(default defaultValue: Value, _ body: (SpanRecord) -> Value) -> Value {
-        guard let record else { return defaultValue }
-        return record.withLock { body($0) }
+    private func read<Value>(default defaultValue: Value, _ body: (borrowing SpanRecord) -> Value) -> Value {
+        guard let recording else { return defaultValue }
+        return recording.read(body)
     }
 }

@@ -9,12 +9,13 @@
 /// nothing and is a single small object.
 ///
 /// [OpenTelemetry Specification: Span](https://opentelemetry.io/docs/specs/otel/trace/api/#span)
-public final class OTelSpan: Sendable {
+public class OTelSpan: @unchecked Sendable {
+    // Not `final`: a recording span is the internal subclass `RecordingSpan`, which keeps its state in the same
+    // object, while a non-recording span stays this small base object. Nothing outside the module can subclass.
+
     /// The span's propagatable identity: trace id, span id, flags and trace state.
     public let context: OTelSpanContext
 
-    /// `nil` for a non-recording span.
-    let record: InlineLockedValue<SpanRecord>?
     /// The tracer that started the span; `nil` for a non-recording span.
     let tracer: OTelTracer?
 
@@ -23,21 +24,27 @@ public final class OTelSpan: Sendable {
     /// [OpenTelemetry Specification: Wrapping a SpanContext in a Span](https://opentelemetry.io/docs/specs/otel/trace/api/#wrapping-a-spancontext-in-a-span)
     public init(nonRecording context: OTelSpanContext) {
         self.context = context
-        record = nil
         tracer = nil
     }
 
-    init(context: OTelSpanContext, tracer: OTelTracer, record: SpanRecord) {
+    /// For ``RecordingSpan``, the only span with a tracer.
+    init(context: OTelSpanContext, tracer: OTelTracer) {
         self.context = context
         self.tracer = tracer
-        self.record = InlineLockedValue.make(record)
+    }
+
+    /// This span as a ``RecordingSpan``, or `nil` for a non-recording span.
+    @inline(__always)
+    var recording: RecordingSpan? {
+        // Only `RecordingSpan` passes a tracer, so the unchecked downcast is safe (and spares a dynamic cast).
+        tracer == nil ? nil : unsafeDowncast(self, to: RecordingSpan.self)
     }
 
     /// Whether the span records: `false` for a non-recording span and after ``end(at:)``.
     ///
     /// [OpenTelemetry Specification: IsRecording](https://opentelemetry.io/docs/specs/otel/trace/api/#isrecording)
-    public var isRecording: Bool {
-        record?.withLock { !$0.isEnded } ?? false
+    public final var isRecording: Bool {
+        recording?.isRecordingNow ?? false
     }
 
     // MARK: - Mutations
@@ -45,26 +52,26 @@ public final class OTelSpan: Sendable {
     /// Replaces the span name.
     ///
     /// [OpenTelemetry Specification: UpdateName](https://opentelemetry.io/docs/specs/otel/trace/api/#updatename)
-    public func updateName(_ name: String) {
-        mutate { $0.name = name }
+    public final func updateName(_ name: String) {
+        recording?.mutate { $0.name = name }
     }
 
     /// Changes the span kind; allowed until the span ends (the OpenTracing `span.kind` tag may arrive late).
-    public func setKind(_ kind: OTelSpanKind) {
-        mutate { $0.kind = kind }
+    public final func setKind(_ kind: OTelSpanKind) {
+        recording?.mutate { $0.kind = kind }
     }
 
     /// Sets one attribute; an existing key is overwritten, a new key beyond the count limit is dropped and counted.
     ///
     /// [OpenTelemetry Specification: Set Attributes](https://opentelemetry.io/docs/specs/otel/trace/api/#set-attributes)
-    public func setAttribute(_ key: String, _ value: OTelAttributeValue) {
-        mutate { $0.attributes.updateValue(value, forKey: key) }
+    public final func setAttribute(_ key: String, _ value: OTelAttributeValue) {
+        recording?.mutate { $0.attributes.updateValue(value, forKey: key) }
     }
 
     /// Sets several attributes, under the same rules as ``setAttribute(_:_:)``.
-    public func setAttributes(_ attributes: OTelAttributes) {
+    public final func setAttributes(_ attributes: OTelAttributes) {
         guard !attributes.isEmpty else { return }
-        mutate { $0.attributes.merge(attributes) }
+        recording?.mutate { $0.attributes.merge(attributes) }
     }
 
     /// Records an event; beyond the event count limit the event is dropped and counted.
@@ -75,33 +82,27 @@ public final class OTelSpan: Sendable {
     ///   - time: Nanoseconds since the Unix epoch; `nil` reads the provider's clock.
     ///
     /// [OpenTelemetry Specification: Add Events](https://opentelemetry.io/docs/specs/otel/trace/api/#add-events)
-    public func addEvent(_ name: String, attributes: OTelAttributes = OTelAttributes(), at time: UInt64? = nil) {
-        guard let tracer else { return }
-        let core = tracer.core
+    public final func addEvent(_ name: String, attributes: OTelAttributes = OTelAttributes(), at time: UInt64? = nil) {
+        guard let recording else { return }
+        let core = recording.core
         let limits = core.spanLimits
         let event = OTelSpanEvent(
             name: name,
-            time: time ?? core.clock.nanosecondsSinceEpoch(),
+            time: time ?? core.now(),
             attributes: attributes.frozen(under: limits.eventAttributes)
         )
-        mutate { state in
-            if state.events.count < limits.eventCountLimit {
-                state.events.append(event)
-            } else {
-                state.droppedEventCount += 1
-            }
-        }
+        recording.append(event, limit: limits.eventCountLimit)
     }
 
     /// Adds a link after the span started; beyond the link count limit the link is dropped and counted.
     ///
     /// [OpenTelemetry Specification: Add Link](https://opentelemetry.io/docs/specs/otel/trace/api/#add-link)
-    public func addLink(_ link: OTelSpanLink) {
-        guard let tracer else { return }
-        let limits = tracer.core.spanLimits
+    public final func addLink(_ link: OTelSpanLink) {
+        guard let recording else { return }
+        let limits = recording.core.spanLimits
         var link = link
         link.attributes = link.attributes.frozen(under: limits.linkAttributes)
-        mutate { state in
+        recording.mutate { state in
             if state.links.count < limits.linkCountLimit {
                 state.links.append(link)
             } else {
@@ -114,9 +115,9 @@ public final class OTelSpan: Sendable {
     /// ``OTelSpanStatus/error(description:)`` replaces an earlier one.
     ///
     /// [OpenTelemetry Specification: Set Status](https://opentelemetry.io/docs/specs/otel/trace/api/#set-status)
-    public func setStatus(_ status: OTelSpanStatus) {
+    public final func setStatus(_ status: OTelSpanStatus) {
         if case .unset = status { return }
-        mutate { state in
+        recording?.mutate { state in
             if case .ok = state.status { return }
             state.status = status
         }
@@ -130,38 +131,8 @@ public final class OTelSpan: Sendable {
     /// - Parameter time: Nanoseconds since the Unix epoch; `nil` reads the provider's clock.
     ///
     /// [OpenTelemetry Specification: End](https://opentelemetry.io/docs/specs/otel/trace/api/#end)
-    public func end(at time: UInt64? = nil) {
-        guard let record, let tracer else { return }
-        let core = tracer.core
-        let endTime = time ?? core.clock.nanosecondsSinceEpoch()
-        // The test-and-set and the copy of the final state happen in one critical section.
-        let final: SpanRecord? = record.withLock { state in
-            guard !state.isEnded else { return nil }
-            state.endTime = endTime
-            return state
-        }
-        guard let final else {
-            core.ignoredMutations.record()
-            return
-        }
-        let finished = OTelFinishedSpan(
-            context: context,
-            scope: tracer.instrumentationScope,
-            resource: core.resource,
-            record: final
-        )
-        core.processor.onEnd(finished)
-    }
-
-    /// Applies `change` while the span records; afterwards counts the attempt instead.
-    @inline(__always)
-    private func mutate(_ change: (inout SpanRecord) -> Void) {
-        guard let record else { return }
-        let applied = record.withLock { state in
-            guard !state.isEnded else { return false }
-            change(&state)
-            return true
-        }
-        if !applied { tracer?.core.ignoredMutations.record() }
+    public final func end(at time: UInt64? = nil) {
+        guard let recording else { return }
+        recording.finish(at: time ?? recording.core.now())
     }
 }

@@ -9,10 +9,13 @@ public final class OTelTracer: Sendable {
     /// The scope recorded on every span this tracer starts.
     public let instrumentationScope: OTelInstrumentationScope
     let core: TracerProviderCore
+    /// The scope and resource every finished span of this tracer refers to.
+    let origin: OTelSpanOrigin
 
     init(instrumentationScope: OTelInstrumentationScope, core: TracerProviderCore) {
         self.instrumentationScope = instrumentationScope
         self.core = core
+        origin = OTelSpanOrigin(instrumentationScope: instrumentationScope, resource: core.resource)
     }
 
     /// Starts a span under an explicit parent.
@@ -35,14 +38,14 @@ public final class OTelTracer: Sendable {
     public func startSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
-        parent: OTelSpanContext?,
+        parent: consuming OTelSpanContext?,
         attributes: OTelAttributes = OTelAttributes(),
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelSpan {
-        let started = beginSpan(
+        let (context, recordingSpan) = start(
             name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
-        return started.recordingSpan ?? OTelSpan(nonRecording: started.context)
+        return recordingSpan ?? OTelSpan(nonRecording: context)
     }
 
     /// Starts a span as ``startSpan(_:kind:parent:attributes:links:startTime:)`` does, but makes the span object
@@ -51,43 +54,72 @@ public final class OTelTracer: Sendable {
     package func beginSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
-        parent: OTelSpanContext?,
+        parent: consuming OTelSpanContext?,
         attributes: OTelAttributes = OTelAttributes(),
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelStartedSpan {
-        let parent = parent.flatMap { $0.isValid ? $0 : nil }
+        let (context, recordingSpan) = start(
+            name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
+        return OTelStartedSpan(context: context, recordingSpan: recordingSpan)
+    }
+
+    /// The work of both: the context, and the span object when the span records. A tuple, so that the callers
+    /// take its parts apart without copying the context.
+    @inline(__always)
+    private func start(
+        _ name: String,
+        kind: OTelSpanKind,
+        parent: consuming OTelSpanContext?,
+        attributes: OTelAttributes,
+        links: [OTelSpanLink],
+        startTime: UInt64?
+    ) -> (OTelSpanContext, RecordingSpan?) {
+        // An invalid parent counts as none; cleared in place (the parameter is owned), as a copy of a context costs
+        // more than the rest of a dropped span's start.
+        if parent?.isValid == false { parent = nil }
         if core.isShutDown.load(ordering: .relaxed) {
-            return OTelStartedSpan(context: parent ?? .invalid, recordingSpan: nil)
+            return (parent ?? .invalid, nil)
         }
-        let traceID = parent?.traceID ?? core.idGenerator.nextTraceID()
-        let spanID = core.idGenerator.nextSpanID()
-        let result = core.sampler.shouldSample(
-            parentContext: parent,
-            traceID: traceID,
-            name: name,
-            kind: kind,
-            attributes: attributes,
-            links: links
-        )
+        let traceID = parent?.traceID ?? core.nextTraceID()
+        let spanID = core.nextSpanID()
+        let decision: OTelSamplingDecision
+        var samplerAttributes: OTelAttributes?
+        var traceState: OTelTraceState?
+        if let known = core.constantSampling?.decision(parent: parent) {
+            // A built-in constant sampler: its decision is known, and it adds no attributes and no trace state.
+            decision = known
+        } else {
+            let result = core.sampler.shouldSample(
+                parentContext: parent,
+                traceID: traceID,
+                name: name,
+                kind: kind,
+                attributes: attributes,
+                links: links
+            )
+            decision = result.decision
+            samplerAttributes = result.attributes
+            traceState = result.traceState
+        }
         var flags: OTelTraceFlags
-        if let parent {
-            flags = parent.traceFlags.intersection(.random)
+        if let parentFlags = parent?.traceFlags {
+            flags = parentFlags.intersection(.random)
         } else {
             flags = core.generatesRandomTraceIDs ? .random : []
         }
-        if result.decision == .recordAndSample { flags.insert(.sampled) }
+        if decision == .recordAndSample { flags.insert(.sampled) }
         let context = OTelSpanContext(
             traceID: traceID,
             spanID: spanID,
             traceFlags: flags,
-            traceState: result.traceState ?? parent?.traceState ?? OTelTraceState()
+            traceState: traceState ?? parent?.traceState ?? OTelTraceState()
         )
-        guard result.decision != .drop else { return OTelStartedSpan(context: context, recordingSpan: nil) }
+        guard decision != .drop else { return (context, nil) }
 
         let limits = core.spanLimits
         var spanAttributes = attributes.enforcing(limits.attributes)
-        if !result.attributes.isEmpty { spanAttributes.merge(result.attributes) }
+        if let samplerAttributes, !samplerAttributes.isEmpty { spanAttributes.merge(samplerAttributes) }
         var keptLinks = links
         var droppedLinkCount = 0
         if keptLinks.count > limits.linkCountLimit {
@@ -102,19 +134,19 @@ public final class OTelTracer: Sendable {
         let record = SpanRecord(
             parentSpanID: parent?.spanID,
             parentIsRemote: parent?.isRemote ?? false,
-            startTime: startTime ?? core.clock.nanosecondsSinceEpoch(),
+            startTime: startTime ?? core.now(),
             name: name,
             kind: kind,
             attributes: spanAttributes,
-            events: [],
+            events: OTelSpanEventList(),
             links: keptLinks,
             droppedEventCount: 0,
             droppedLinkCount: droppedLinkCount,
             status: .unset,
             endTime: nil
         )
-        let span = OTelSpan(context: context, tracer: self, record: record)
-        core.processor.onStart(span, parentContext: parent)
-        return OTelStartedSpan(context: context, recordingSpan: span)
+        let span = RecordingSpan(context: context, tracer: self, record: record)
+        core.spanStarted(span, parent: parent)
+        return (context, span)
     }
 }

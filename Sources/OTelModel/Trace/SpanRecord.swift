@@ -7,7 +7,7 @@ struct SpanRecord {
     var name: String
     var kind: OTelSpanKind
     var attributes: OTelAttributes
-    var events: [OTelSpanEvent]
+    var events: OTelSpanEventList
     var links: [OTelSpanLink]
     var droppedEventCount: Int
     var droppedLinkCount: Int

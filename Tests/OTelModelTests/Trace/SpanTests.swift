@@ -232,7 +232,7 @@ struct SpanTests {
         #expect(span.context.spanID == SpanID(value: 1))
         #expect(!span.context.isSampled)
         #expect(!span.isRecording)
-        #expect(span.record == nil)
+        #expect(span.recording == nil)
         span.setAttribute("b", 2)
         span.addEvent("e")
         span.setStatus(.ok)
