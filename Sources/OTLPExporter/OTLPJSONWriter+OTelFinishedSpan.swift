@@ -58,7 +58,7 @@ extension OTLPJSONWriter {
             attributes: { $0.writeAttributes(span.pointee.attributes) },
             droppedAttributesCount: UInt32(clamping: span.pointee.attributes.droppedCount),
             events: { w in
-                span.pointee.events.withUnsafeBufferPointer { events in
+                span.pointee.eventList.withEvents { events in
                     for position in events.indices {
                         w.writeEvent(events.address(of: position))
                     }

@@ -1,13 +1,5 @@
 import OTelModel
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Groups a batch of spans by resource, then by instrumentation scope, as `ExportTraceServiceRequest` nests them,
 /// without copying a span: the result is span positions, in reusable arrays that keep their capacity between
 /// batches (no allocation in the steady state).
@@ -83,40 +75,30 @@ package struct OTLPSpanGrouping {
 
     private func belongs(_ position: Int, to groupIndex: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Bool {
         let group = scopeGroups[groupIndex]
-        // Spans of one tracer hold copies of one scope and one resource, bit for bit the same and so equal: this
-        // settles the common case without retaining any of their fields.
-        if Self.holdSameBits(spans.address(of: position), spans.address(of: group.firstSpan)) { return true }
-        guard spans[position].instrumentationScope.isSameForExport(as: spans[group.firstSpan].instrumentationScope)
+        // Spans of one tracer share one origin object: that settles the common case in one comparison.
+        if Self.haveSameOrigin(spans.address(of: position), spans.address(of: group.firstSpan)) { return true }
+        let origin = spans[position].origin
+        guard origin.instrumentationScope.isSameForExport(as: spans[group.firstSpan].origin.instrumentationScope)
         else { return false }
         let resourceSpan = resourceGroups[group.resourceGroup].firstSpan
-        return spans[position].resource.isSameForExport(as: spans[resourceSpan].resource)
+        return origin.resource.isSameForExport(as: spans[resourceSpan].origin.resource)
     }
 
-    /// Where a span stores its scope and its resource, as byte ranges; `nil` if the layout does not tell.
-    private static let scopeAndResourceBytes: (scope: Range<Int>, resource: Range<Int>)? = {
-        guard let scope = MemoryLayout<OTelFinishedSpan>.offset(of: \.instrumentationScope),
-            let resource = MemoryLayout<OTelFinishedSpan>.offset(of: \.resource)
-        else { return nil }
-        return (
-            scope..<(scope + MemoryLayout<OTelInstrumentationScope>.size),
-            resource..<(resource + MemoryLayout<OTelResource>.size)
-        )
-    }()
-
-    /// Whether both spans hold the same bits for their scope and their resource: copies of one value, equal. `false`
-    /// says nothing (equal values built separately, or padding that differs).
+    /// Whether both spans refer to one origin (so have the same scope and resource); `false` says nothing.
     @inline(__always)
-    private static func holdSameBits(_ a: UnsafePointer<OTelFinishedSpan>, _ b: UnsafePointer<OTelFinishedSpan>) -> Bool {
-        guard let (scope, resource) = scopeAndResourceBytes else { return false }
-        let (a, b) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
-        return memcmp(a + scope.lowerBound, b + scope.lowerBound, scope.count) == 0
-            && memcmp(a + resource.lowerBound, b + resource.lowerBound, resource.count) == 0
+    private static func haveSameOrigin(
+        _ a: UnsafePointer<OTelFinishedSpan>,
+        _ b: UnsafePointer<OTelFinishedSpan>
+    ) -> Bool {
+        a.pointee.origin === b.pointee.origin
     }
 
     private mutating func findOrAddGroup(for offset: Int, in spans: UnsafeBufferPointer<OTelFinishedSpan>) -> Int {
         let resourceIndex: Int
+        let origin = spans[offset].origin
         if let found = resourceGroups.firstIndex(where: {
-            spans[$0.firstSpan].resource.isSameForExport(as: spans[offset].resource)
+            let other = spans[$0.firstSpan].origin
+            return other === origin || other.resource.isSameForExport(as: origin.resource)
         }) {
             resourceIndex = found
         } else {
@@ -124,8 +106,9 @@ package struct OTLPSpanGrouping {
             resourceIndex = resourceGroups.count - 1
         }
         if let found = scopeGroups.firstIndex(where: {
-            $0.resourceGroup == resourceIndex
-                && spans[$0.firstSpan].instrumentationScope.isSameForExport(as: spans[offset].instrumentationScope)
+            guard $0.resourceGroup == resourceIndex else { return false }
+            let other = spans[$0.firstSpan].origin
+            return other === origin || other.instrumentationScope.isSameForExport(as: origin.instrumentationScope)
         }) {
             return found
         }

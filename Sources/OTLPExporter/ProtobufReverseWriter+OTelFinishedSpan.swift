@@ -80,7 +80,7 @@ extension ProtobufReverseWriter {
                 }
             }
             w.writeDroppedCount(OTLPField.Span.droppedEventsCount, span.pointee.droppedEventCount)
-            span.pointee.events.withUnsafeBufferPointer { events in
+            span.pointee.eventList.withEvents { events in
                 for position in events.indices.reversed() {
                     w.writeEvent(events.address(of: position))
                 }

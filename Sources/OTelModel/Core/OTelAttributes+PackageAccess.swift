@@ -3,6 +3,7 @@ extension OTelAttributes {
     ///
     /// Encoders walk every attribute of every span; this keeps that walk free of a call and a value copy per
     /// attribute. The buffer is valid only inside `body`.
+    @inlinable
     package func withEntries<Result>(_ body: (UnsafeBufferPointer<Entry>) throws -> Result) rethrows -> Result {
         try entries.withUnsafeBufferPointer(body)
     }

@@ -14,7 +14,7 @@ public struct OTelAttributes: Sendable {
     public typealias Element = (key: String, value: OTelAttributeValue)
 
     /// One stored attribute (``withEntries(_:)`` lends them to encoders without copying).
-    package struct Entry: Sendable {
+    @usableFromInline package struct Entry: Sendable {
         package var key: String
         package var value: OTelAttributeValue
     }
@@ -24,7 +24,7 @@ public struct OTelAttributes: Sendable {
     /// The capacity reserved by the first insertion.
     static let initialCapacity = 8
 
-    private(set) var entries: [Entry]
+    @usableFromInline package private(set) var entries: [Entry]
     private var index: [String: Int]?
 
     /// The number of attributes dropped because the count limit was reached.
