@@ -4,6 +4,15 @@ extension Tracer {
         scopeManager.active?.span
     }
 
+    /// Starts a span with no references, tags or explicit start time: a child of the active span, if any.
+    ///
+    /// The same as ``startSpan(_:childOf:references:tags:startTime:ignoreActiveSpan:)`` with its defaults; the most
+    /// common call gets its own overload so that the call site builds and destroys no default arguments.
+    public func startSpan(_ operationName: String) -> any Span {
+        // `Dictionary()` is the shared empty storage, inlined; the `[:]` literal calls `init(dictionaryLiteral:)`.
+        startSpan(operationName, references: [], tags: Dictionary(), startTime: nil, ignoreActiveSpan: false)
+    }
+
     /// Starts a span, optionally as a child of `parent`.
     ///
     /// `childOf` is prepended to `references` as a ``Reference/Kind/childOf`` reference.
@@ -15,6 +24,16 @@ extension Tracer {
         startTime: Timestamp? = nil,
         ignoreActiveSpan: Bool = false
     ) -> any Span {
+        // Without a parent the references pass on as given: binding the optional would copy the existential.
+        guard parent != nil else {
+            return startSpan(
+                operationName,
+                references: references,
+                tags: tags,
+                startTime: startTime,
+                ignoreActiveSpan: ignoreActiveSpan
+            )
+        }
         var allReferences = references
         if let parent {
             allReferences.insert(.childOf(parent), at: 0)
