@@ -59,6 +59,9 @@ final class TracerShim: OpenTracingShimTracer {
         startTime: Timestamp?,
         ignoreActiveSpan: Bool
     ) -> any OpenTracing.Span {
+        if references.isEmpty, tags.isEmpty {
+            return startSpan(operationName, underCurrent: !ignoreActiveSpan, startTime: startTime)
+        }
         var parent: OTelSpanContext?
         var baggage = OTelBaggage()
         var isDebug = false
@@ -122,7 +125,7 @@ final class TracerShim: OpenTracingShimTracer {
             }
         }
 
-        let started = otelTracer.beginSpan(
+        let (spanContext, recordingSpan) = otelTracer.beginSpan(
             operationName,
             kind: kind,
             parent: parent,
@@ -130,13 +133,39 @@ final class TracerShim: OpenTracingShimTracer {
             links: links,
             startTime: startTime?.nanosecondsSinceEpoch
         )
-        if let status { started.recordingSpan?.setStatus(status) }
+        if let status { recordingSpan?.setStatus(status) }
         return SpanShim(
             tracer: self,
-            spanContext: started.context,
-            recordingSpan: started.recordingSpan,
+            spanContext: spanContext,
+            recordingSpan: recordingSpan,
             baggage: baggage,
             isDebug: isDebug,
+            jaegerDebugID: jaegerDebugID
+        )
+    }
+
+    /// The common start, with no references and no tags: the parent is the current span (if `underCurrent`). The
+    /// same rules as the general path, without its bookkeeping for references, links, tags, kind and status.
+    private func startSpan(_ operationName: String, underCurrent: Bool, startTime: Timestamp?) -> SpanShim {
+        let current = underCurrent ? OTelContext.current : .empty
+        let parent = current.span?.context
+        let jaegerDebugID = current.jaegerDebugID
+        var attributes = OTelAttributes()
+        if let jaegerDebugID, parent?.isValid != true {
+            attributes.updateValue(.string(jaegerDebugID), forKey: Self.jaegerDebugIDKey)
+        }
+        let (spanContext, recordingSpan) = otelTracer.beginSpan(
+            operationName,
+            parent: parent,
+            attributes: attributes,
+            startTime: startTime?.nanosecondsSinceEpoch
+        )
+        return SpanShim(
+            tracer: self,
+            spanContext: spanContext,
+            recordingSpan: recordingSpan,
+            baggage: current.baggage,
+            isDebug: current.isDebug,
             jaegerDebugID: jaegerDebugID
         )
     }

@@ -51,6 +51,10 @@ public final class OTelTracer: Sendable {
     /// Starts a span as ``startSpan(_:kind:parent:attributes:links:startTime:)`` does, but makes the span object
     /// only when the span records: a bridge that keeps the context of a dropped span itself allocates nothing
     /// more for it.
+    ///
+    /// - Returns: The new span's `context` (valid even when the sampler dropped the span, so that it still
+    ///   propagates) and the `recordingSpan`, `nil` when the sampler dropped the span or the provider is shut down.
+    ///   A tuple, so that the caller takes its parts apart without copying the context.
     package func beginSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
@@ -58,10 +62,10 @@ public final class OTelTracer: Sendable {
         attributes: OTelAttributes = OTelAttributes(),
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
-    ) -> OTelStartedSpan {
+    ) -> (context: OTelSpanContext, recordingSpan: OTelSpan?) {
         let (context, recordingSpan) = start(
             name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
-        return OTelStartedSpan(context: context, recordingSpan: recordingSpan)
+        return (context, recordingSpan)
     }
 
     /// The work of both: the context, and the span object when the span records. A tuple, so that the callers
@@ -116,7 +120,31 @@ public final class OTelTracer: Sendable {
             traceState: traceState ?? parent?.traceState ?? OTelTraceState()
         )
         guard decision != .drop else { return (context, nil) }
+        let span = makeRecordingSpan(
+            context: context,
+            parent: parent,
+            name: name,
+            kind: kind,
+            attributes: attributes,
+            samplerAttributes: samplerAttributes,
+            links: links,
+            startTime: startTime
+        )
+        return (context, span)
+    }
 
+    /// The recording span of a sampled start; out of line, so that a dropped span's start stays a small function.
+    @inline(never)
+    private func makeRecordingSpan(
+        context: OTelSpanContext,
+        parent: OTelSpanContext?,
+        name: String,
+        kind: OTelSpanKind,
+        attributes: OTelAttributes,
+        samplerAttributes: OTelAttributes?,
+        links: [OTelSpanLink],
+        startTime: UInt64?
+    ) -> RecordingSpan {
         let limits = core.spanLimits
         var spanAttributes = attributes.enforcing(limits.attributes)
         if let samplerAttributes, !samplerAttributes.isEmpty { spanAttributes.merge(samplerAttributes) }
@@ -147,6 +175,6 @@ public final class OTelTracer: Sendable {
         )
         let span = RecordingSpan(context: context, tracer: self, record: record)
         core.spanStarted(span, parent: parent)
-        return (context, span)
+        return span
     }
 }
