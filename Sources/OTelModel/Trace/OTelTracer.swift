@@ -133,8 +133,9 @@ public final class OTelTracer: Sendable {
         return (context, span)
     }
 
-    /// The recording span of a sampled start; out of line, so that a dropped span's start stays a small function.
-    @inline(never)
+    /// The recording span of a sampled start. Inlined: out of line (`@inline(never)`) it saved instructions on
+    /// both paths (callgrind otel-always-off -50, shim-sampled -136) but the unsampled start ran 3-20 ns slower.
+    @inline(__always)
     private func makeRecordingSpan(
         context: OTelSpanContext,
         parent: OTelSpanContext?,
