@@ -7,12 +7,71 @@ public struct OTelSpanEvent: Sendable {
     /// When the event happened, in nanoseconds since the Unix epoch.
     public var time: UInt64
     /// The attributes of the event; their `droppedCount` says how many were dropped by the per-event limit.
-    public var attributes: OTelAttributes
+    ///
+    /// Reading builds a collection when the event holds a single attribute apart (``soleAttribute``); encoders walk
+    /// ``withAttributeEntries(_:)`` instead.
+    public var attributes: OTelAttributes {
+        get {
+            guard let soleAttribute else { return storedAttributes }
+            var attributes = storedAttributes
+            // Within the limits already (at least one attribute allowed, value already truncated): appends as is.
+            attributes.updateValue(soleAttribute.value, forKey: soleAttribute.key)
+            return attributes
+        }
+        set {
+            storedAttributes = newValue
+            soleAttribute = nil
+        }
+    }
+
+    /// Every attribute, or, while ``soleAttribute`` is set, every other one: then none, and only its limits count.
+    private var storedAttributes: OTelAttributes
+    /// An event's only attribute, held without the array a collection allocates (an OpenTracing log with one field
+    /// is the common case); `nil` when the attributes are all in ``storedAttributes``.
+    private var soleAttribute: OTelAttributes.Entry?
 
     /// Creates an event.
     public init(name: String, time: UInt64, attributes: OTelAttributes = OTelAttributes()) {
         self.name = name
         self.time = time
-        self.attributes = attributes
+        storedAttributes = attributes
+        soleAttribute = nil
+    }
+
+    /// The event ``OTelSpan/addEvent(_:attributes:at:)`` records for a one-attribute collection under the per-event
+    /// `limits`, with the attribute held apart: equal attributes, dropped count and limits, no array.
+    init(name: String, time: UInt64, attributeKey key: String, value: OTelAttributeValue, limits: OTelAttributeLimits) {
+        self.name = name
+        self.time = time
+        guard !key.isEmpty, limits.countLimit >= 1 else {
+            // Nothing kept (empty key) or nothing allowed: the general path, which allocates nothing either.
+            var attributes = OTelAttributes()
+            attributes.updateValue(value, forKey: key)
+            storedAttributes = attributes.frozen(under: limits)
+            soleAttribute = nil
+            return
+        }
+        // As `frozen(under:)` does: a collection within the limits keeps its own (none); one with a value length
+        // limit is re-made under `limits`, truncating the value.
+        if let lengthLimit = limits.valueLengthLimit {
+            storedAttributes = OTelAttributes(limits: limits)
+            soleAttribute = OTelAttributes.Entry(key: key, value: value.truncated(toLength: lengthLimit))
+        } else {
+            storedAttributes = OTelAttributes()
+            soleAttribute = OTelAttributes.Entry(key: key, value: value)
+        }
+    }
+
+    /// How many attributes the per-event limit dropped (``attributes``' `droppedCount`, without building it).
+    package var droppedAttributeCount: Int { storedAttributes.droppedCount }
+
+    /// Lends the attributes, in insertion order, to `body` without building a collection or copying the entries (a
+    /// sole attribute is lent in place, as a one-element buffer). Encoders walk event attributes this way; the buffer
+    /// is valid only inside `body`.
+    package func withAttributeEntries<Result>(
+        _ body: (UnsafeBufferPointer<OTelAttributes.Entry>) throws -> Result
+    ) rethrows -> Result {
+        guard let soleAttribute else { return try storedAttributes.withEntries(body) }
+        return try withUnsafePointer(to: soleAttribute) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
     }
 }
