@@ -104,10 +104,10 @@ public class OTelSpan: @unchecked Sendable {
         let core = recording.core
         let limits = core.spanLimits
         recording.append(
-            OTelSpanEvent(
+            OTelSpanEvent.withAttribute(
                 name: name,
                 time: time ?? core.now(),
-                attributeKey: key,
+                key: key,
                 value: value,
                 limits: limits.eventAttributes
             ),

@@ -30,38 +30,6 @@ public struct OTelSpanEvent: Sendable {
     /// is the common case); `nil` when the attributes are all in ``storedAttributes``.
     private var soleAttribute: OTelAttributes.Entry?
 
-    /// Creates an event.
-    public init(name: String, time: UInt64, attributes: OTelAttributes = OTelAttributes()) {
-        self.name = name
-        self.time = time
-        storedAttributes = attributes
-        soleAttribute = nil
-    }
-
-    /// The event ``OTelSpan/addEvent(_:attributes:at:)`` records for a one-attribute collection under the per-event
-    /// `limits`, with the attribute held apart: equal attributes, dropped count and limits, no array.
-    init(name: String, time: UInt64, attributeKey key: String, value: OTelAttributeValue, limits: OTelAttributeLimits) {
-        self.name = name
-        self.time = time
-        guard !key.isEmpty, limits.countLimit >= 1 else {
-            // Nothing kept (empty key) or nothing allowed: the general path, which allocates nothing either.
-            var attributes = OTelAttributes()
-            attributes.updateValue(value, forKey: key)
-            storedAttributes = attributes.frozen(under: limits)
-            soleAttribute = nil
-            return
-        }
-        // As `frozen(under:)` does: a collection within the limits keeps its own (none); one with a value length
-        // limit is re-made under `limits`, truncating the value.
-        if let lengthLimit = limits.valueLengthLimit {
-            storedAttributes = OTelAttributes(limits: limits)
-            soleAttribute = OTelAttributes.Entry(key: key, value: value.truncated(toLength: lengthLimit))
-        } else {
-            storedAttributes = OTelAttributes()
-            soleAttribute = OTelAttributes.Entry(key: key, value: value)
-        }
-    }
-
     /// How many attributes the per-event limit dropped (``attributes``' `droppedCount`, without building it).
     package var droppedAttributeCount: Int { storedAttributes.droppedCount }
 
@@ -73,5 +41,48 @@ public struct OTelSpanEvent: Sendable {
     ) rethrows -> Result {
         guard let soleAttribute else { return try storedAttributes.withEntries(body) }
         return try withUnsafePointer(to: soleAttribute) { try body(UnsafeBufferPointer(start: $0, count: 1)) }
+    }
+}
+
+// The initialisers live in an extension so that the struct keeps its implicit memberwise initialiser: an event made by
+// it is one value, where an initialiser assigning property by property built it in a stack copy of `self` and then
+// copied it out and destroyed the stack copy (two runtime value-witness calls on the span's addEvent path).
+extension OTelSpanEvent {
+    /// Creates an event.
+    public init(name: String, time: UInt64, attributes: OTelAttributes = OTelAttributes()) {
+        self = OTelSpanEvent(name: name, time: time, storedAttributes: attributes, soleAttribute: nil)
+    }
+
+    /// The event ``OTelSpan/addEvent(_:attributes:at:)`` records for a one-attribute collection under the per-event
+    /// `limits`, with the attribute held apart: equal attributes, dropped count and limits, no array.
+    static func withAttribute(
+        name: String,
+        time: UInt64,
+        key: String,
+        value: OTelAttributeValue,
+        limits: OTelAttributeLimits
+    ) -> OTelSpanEvent {
+        guard !key.isEmpty, limits.countLimit >= 1 else {
+            // Nothing kept (empty key) or nothing allowed: the general path, which allocates nothing either.
+            var attributes = OTelAttributes()
+            attributes.updateValue(value, forKey: key)
+            return OTelSpanEvent(name: name, time: time, attributes: attributes.frozen(under: limits))
+        }
+        // As `frozen(under:)` does: a collection within the limits keeps its own (none); one with a value length
+        // limit is re-made under `limits`, truncating the value.
+        guard let lengthLimit = limits.valueLengthLimit else {
+            return OTelSpanEvent(
+                name: name,
+                time: time,
+                storedAttributes: OTelAttributes(),
+                soleAttribute: OTelAttributes.Entry(key: key, value: value)
+            )
+        }
+        return OTelSpanEvent(
+            name: name,
+            time: time,
+            storedAttributes: OTelAttributes(limits: limits),
+            soleAttribute: OTelAttributes.Entry(key: key, value: value.truncated(toLength: lengthLimit))
+        )
     }
 }

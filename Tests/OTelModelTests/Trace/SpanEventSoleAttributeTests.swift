@@ -32,7 +32,7 @@ struct SpanEventSoleAttributeTests {
         ]
     )
     func sameAsCollection(key: String, value: OTelAttributeValue, limits: OTelAttributeLimits) {
-        let sole = OTelSpanEvent(name: "e", time: 5, attributeKey: key, value: value, limits: limits)
+        let sole = OTelSpanEvent.withAttribute(name: "e", time: 5, key: key, value: value, limits: limits)
         let general = fromCollection(key, value, limits)
         #expect(sole.name == general.name)
         #expect(sole.time == general.time)
@@ -46,12 +46,12 @@ struct SpanEventSoleAttributeTests {
 
     @Test("the truncated sole value is what the collection keeps; a dropped one is counted")
     func truncationAndDrop() {
-        let truncated = OTelSpanEvent(
-            name: "e", time: 1, attributeKey: "k", value: "abcdef", limits: OTelAttributeLimits(valueLengthLimit: 3))
+        let truncated = OTelSpanEvent.withAttribute(
+            name: "e", time: 1, key: "k", value: "abcdef", limits: OTelAttributeLimits(valueLengthLimit: 3))
         #expect(lentEntries(truncated) == ["k=abc"])
         #expect(truncated.attributes == ["k": "abc"])
-        let dropped = OTelSpanEvent(
-            name: "e", time: 1, attributeKey: "k", value: "v", limits: OTelAttributeLimits(countLimit: 0))
+        let dropped = OTelSpanEvent.withAttribute(
+            name: "e", time: 1, key: "k", value: "v", limits: OTelAttributeLimits(countLimit: 0))
         #expect(lentEntries(dropped).isEmpty)
         #expect(dropped.droppedAttributeCount == 1)
         #expect(dropped.attributes.isEmpty)
@@ -71,7 +71,7 @@ struct SpanEventSoleAttributeTests {
 
     @Test("changing attributes through the property keeps the sole attribute; assigning replaces it")
     func mutationThroughAttributes() {
-        var event = OTelSpanEvent(name: "e", time: 1, attributeKey: "a", value: 1, limits: .unlimited)
+        var event = OTelSpanEvent.withAttribute(name: "e", time: 1, key: "a", value: 1, limits: .unlimited)
         event.attributes["b"] = 2
         #expect(event.attributes == ["a": 1, "b": 2])
         #expect(lentEntries(event) == ["a=1", "b=2"])
