@@ -84,7 +84,13 @@ extension OTLPJSONWriter {
             timeUnixNano: event.pointee.time,
             name: event.pointee.name,
             droppedAttributesCount: UInt32(clamping: event.pointee.droppedAttributeCount),
-            attributes: { w in event.pointee.withAttributeEntries { w.writeAttributeEntries($0) } }
+            attributes: { w in
+                if let sole = event.pointee.soleAttribute {
+                    withUnsafePointer(to: sole) { w.writeAttributeEntries(UnsafeBufferPointer(start: $0, count: 1)) }
+                } else {
+                    w.writeAttributes(event.pointee.storedAttributes)
+                }
+            }
         )
     }
 

@@ -107,7 +107,13 @@ extension ProtobufReverseWriter {
     private mutating func writeEvent(_ event: UnsafePointer<OTelSpanEvent>) {
         writeMessage(field: OTLPField.Span.events) { w in
             w.writeDroppedCount(OTLPField.Event.droppedAttributesCount, event.pointee.droppedAttributeCount)
-            event.pointee.withAttributeEntries { w.writeAttributeEntries(field: OTLPField.Event.attributes, $0) }
+            if let sole = event.pointee.soleAttribute {
+                withUnsafePointer(to: sole) {
+                    w.writeAttributeEntries(field: OTLPField.Event.attributes, UnsafeBufferPointer(start: $0, count: 1))
+                }
+            } else {
+                w.writeAttributes(field: OTLPField.Event.attributes, event.pointee.storedAttributes)
+            }
             if !event.pointee.name.isEmpty {
                 w.writeStringField(OTLPField.Event.name, event.pointee.name)
             }

@@ -25,17 +25,21 @@ public struct OTelSpanEvent: Sendable {
     }
 
     /// Every attribute, or, while ``soleAttribute`` is set, every other one: then none, and only its limits count.
-    private var storedAttributes: OTelAttributes
+    /// Encoders read the two directly (or through ``withAttributeEntries(_:)``).
+    @usableFromInline package private(set) var storedAttributes: OTelAttributes
     /// An event's only attribute, held without the array a collection allocates (an OpenTracing log with one field
     /// is the common case); `nil` when the attributes are all in ``storedAttributes``.
-    private var soleAttribute: OTelAttributes.Entry?
+    @usableFromInline package private(set) var soleAttribute: OTelAttributes.Entry?
 
     /// How many attributes the per-event limit dropped (``attributes``' `droppedCount`, without building it).
+    @inlinable
     package var droppedAttributeCount: Int { storedAttributes.droppedCount }
 
     /// Lends the attributes, in insertion order, to `body` without building a collection or copying the entries (a
     /// sole attribute is lent in place, as a one-element buffer). Encoders walk event attributes this way; the buffer
-    /// is valid only inside `body`.
+    /// is valid only inside `body`. Inlinable, so that an encoder's walk is specialised as for
+    /// ``OTelAttributes/withEntries(_:)``.
+    @inlinable
     package func withAttributeEntries<Result>(
         _ body: (UnsafeBufferPointer<OTelAttributes.Entry>) throws -> Result
     ) rethrows -> Result {
