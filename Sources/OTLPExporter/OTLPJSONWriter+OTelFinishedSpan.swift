@@ -83,8 +83,14 @@ extension OTLPJSONWriter {
         writeEvent(
             timeUnixNano: event.pointee.time,
             name: event.pointee.name,
-            droppedAttributesCount: UInt32(clamping: event.pointee.attributes.droppedCount),
-            attributes: { $0.writeAttributes(event.pointee.attributes) }
+            droppedAttributesCount: UInt32(clamping: event.pointee.droppedAttributeCount),
+            attributes: { w in
+                if let sole = event.pointee.soleAttribute {
+                    withUnsafePointer(to: sole) { w.writeAttributeEntries(UnsafeBufferPointer(start: $0, count: 1)) }
+                } else {
+                    w.writeAttributes(event.pointee.storedAttributes)
+                }
+            }
         )
     }
 
@@ -106,14 +112,17 @@ extension OTLPJSONWriter {
     /// Writes `"attributes":[…]` from `attributes`, in order, reading each entry in place (iterating the collection
     /// would cost a call into the model and a copy of every key and value); nothing when empty.
     package mutating func writeAttributes(_ attributes: OTelAttributes) {
-        attributes.withEntries { entries in
-            guard !entries.isEmpty else { return }
-            array("attributes") { array in
-                for position in entries.indices {
-                    let entry = entries.address(of: position)
-                    if !array.writeCompactKeyValue(key: entry.pointee.key, value: entry.pointee.value) {
-                        array.writeKeyValue(key: entry.pointee.key, value: entry.pointee.value)
-                    }
+        attributes.withEntries { writeAttributeEntries($0) }
+    }
+
+    /// Writes `"attributes":[…]` from lent attribute entries, in order; nothing when empty.
+    mutating func writeAttributeEntries(_ entries: UnsafeBufferPointer<OTelAttributes.Entry>) {
+        guard !entries.isEmpty else { return }
+        array("attributes") { array in
+            for position in entries.indices {
+                let entry = entries.address(of: position)
+                if !array.writeCompactKeyValue(key: entry.pointee.key, value: entry.pointee.value) {
+                    array.writeKeyValue(key: entry.pointee.key, value: entry.pointee.value)
                 }
             }
         }

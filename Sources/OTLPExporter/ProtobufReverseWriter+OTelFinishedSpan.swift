@@ -106,8 +106,14 @@ extension ProtobufReverseWriter {
     /// Writes one `Span.Event`, reading it in place.
     private mutating func writeEvent(_ event: UnsafePointer<OTelSpanEvent>) {
         writeMessage(field: OTLPField.Span.events) { w in
-            w.writeDroppedCount(OTLPField.Event.droppedAttributesCount, event.pointee.attributes.droppedCount)
-            w.writeAttributes(field: OTLPField.Event.attributes, event.pointee.attributes)
+            w.writeDroppedCount(OTLPField.Event.droppedAttributesCount, event.pointee.droppedAttributeCount)
+            if let sole = event.pointee.soleAttribute {
+                withUnsafePointer(to: sole) {
+                    w.writeAttributeEntries(field: OTLPField.Event.attributes, UnsafeBufferPointer(start: $0, count: 1))
+                }
+            } else {
+                w.writeAttributes(field: OTLPField.Event.attributes, event.pointee.storedAttributes)
+            }
             if !event.pointee.name.isEmpty {
                 w.writeStringField(OTLPField.Event.name, event.pointee.name)
             }
@@ -138,12 +144,16 @@ extension ProtobufReverseWriter {
     /// the collection would cost a call into the model and a copy of every key and value.
     @inline(__always)
     package mutating func writeAttributes(field: UInt32, _ attributes: OTelAttributes) {
-        attributes.withEntries { entries in
-            for position in entries.indices.reversed() {
-                let entry = entries.address(of: position)
-                if !writeCompactKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value) {
-                    writeKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value)
-                }
+        attributes.withEntries { writeAttributeEntries(field: field, $0) }
+    }
+
+    /// Writes lent attribute entries as repeated `KeyValue` field `field`, in order.
+    @inline(__always)
+    mutating func writeAttributeEntries(field: UInt32, _ entries: UnsafeBufferPointer<OTelAttributes.Entry>) {
+        for position in entries.indices.reversed() {
+            let entry = entries.address(of: position)
+            if !writeCompactKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value) {
+                writeKeyValue(field: field, key: entry.pointee.key, value: entry.pointee.value)
             }
         }
     }

@@ -159,8 +159,15 @@ final class SpanShim: OpenTracing.Span, @unchecked Sendable {
     /// Adds an event (OT-33, OT-41 … OT-43); an explicit timestamp is kept exactly on every path.
     func log(fields: [LogField], timestamp: Timestamp?) {
         guard isUsable(), records else { return }
+        let time = timestamp?.nanosecondsSinceEpoch
+        if fields.count == 1 {
+            // The common one-field log: its attribute goes into the event without a collection (no allocation).
+            let event = LogMapping.event(for: fields[0])
+            givenSpan?.addEvent(event.name, attribute: event.key, event.value, at: time)
+            return
+        }
         let event = LogMapping.event(for: fields)
-        givenSpan?.addEvent(event.name, attributes: event.attributes, at: timestamp?.nanosecondsSinceEpoch)
+        givenSpan?.addEvent(event.name, attributes: event.attributes, at: time)
     }
 
     /// Sets the item; the next ``context`` read returns a new context shim, an earlier one keeps its baggage

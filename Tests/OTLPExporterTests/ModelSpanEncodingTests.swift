@@ -177,6 +177,47 @@ struct ModelSpanEncodingTests {
         #expect(encoder.encodedBytes == first)
     }
 
+    @Test("events holding their single attribute apart encode to the same bytes as events holding a collection")
+    func soleEventAttribute() async throws {
+        let exporter = OTelInMemorySpanExporter()
+        let provider = OTelTracerProvider(
+            resource: ModelSpanFixtures.resource,
+            processors: [OTelSimpleSpanProcessor(exporter: exporter)],
+            spanLimits: OTelSpanLimits(attributes: OTelAttributeLimits(valueLengthLimit: 5))
+        )
+        let tracer = provider.tracer(name: "io.test")
+        let oneEvent = tracer.startSpan("one event (stored inline)", parent: nil)
+        oneEvent.addEvent("cache miss", attribute: "event", "cache miss", at: 7)
+        oneEvent.end()
+        let twoEvents = tracer.startSpan("two events", parent: nil)
+        twoEvents.addEvent("cache miss", attribute: "event", "cache miss", at: 7)
+        twoEvents.addEvent("count", attribute: "n", 3, at: 8)
+        twoEvents.end()
+        await provider.shutdown()
+        let sole = exporter.finishedSpans
+        #expect(sole.count == 2)
+        let collection = sole.map { span in
+            var copy = span
+            copy.events = span.events.map { OTelSpanEvent(name: $0.name, time: $0.time, attributes: $0.attributes) }
+            return copy
+        }
+        #expect(collection.map { $0.events.map(\.attributes) } == [[["event": "cache"]], [["event": "cache"], ["n": 3]]])
+
+        var protobuf = OTLPProtobufEncoder()
+        protobuf.encode(sole)
+        let soleBytes = protobuf.encodedBytes
+        protobuf.encode(collection)
+        #expect(soleBytes == protobuf.encodedBytes)
+        #expect(try OTLPDecodedRequest(protobuf: soleBytes) == ModelSpanFixtures.expectedDecoded(collection))
+
+        var json = OTLPJSONEncoder()
+        json.encode(sole)
+        let soleJSON = json.encodedBytes
+        json.encode(collection)
+        #expect(soleJSON == json.encodedBytes)
+        #expect(try OTLPJSONTestReader.request(soleJSON) == ModelSpanFixtures.expectedDecoded(collection))
+    }
+
     @Test("spans ended through OTelTracerProvider encode to what they recorded")
     func throughProvider() async throws {
         let exporter = OTelInMemorySpanExporter()

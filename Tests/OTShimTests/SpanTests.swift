@@ -321,6 +321,33 @@ struct SpanTests {
         #expect(events[3].attributes["stack"] == nil)
     }
 
+    @Test("OT-41 … OT-43 a one-field log names its event and keeps the field as its only attribute, as a longer log does")
+    func oneFieldLogs() async throws {
+        let fixture = ShimFixture()
+        let span = fixture.tracer.startSpan("one field")
+        span.log(fields: [LogField("event", "cache miss")], timestamp: nil)
+        span.log(fields: [LogField("event", "error")], timestamp: nil)
+        span.log(fields: [LogField("event", "")], timestamp: nil)
+        span.log(fields: [LogField("event", 7)], timestamp: nil)
+        span.log(fields: [LogField("message", "hello")], timestamp: nil)
+        span.log(fields: [LogField("error.object", .error(Boom()))], timestamp: nil)
+        span.log(fields: [LogField("", "no key")], timestamp: nil)
+        span.finish()
+        let events = try await fixture.exportedSpan(named: "one field").events
+        #expect(events.map(\.name) == ["cache miss", "exception", "log", "7", "log", "log", "log"])
+        #expect(events.map(\.attributes) == [
+            ["event": "cache miss"], ["event": "error"], ["event": ""], ["event": 7], ["message": "hello"],
+            ["error.object": "boom at the gate"], [:],
+        ])
+        // The same fields with a second one take the general path: the same name and attribute, plus the other.
+        let twoFields = fixture.tracer.startSpan("two fields")
+        twoFields.log(fields: [LogField("event", "error"), LogField("n", 1)], timestamp: nil)
+        twoFields.finish()
+        let general = try await fixture.exportedSpan(named: "two fields").events
+        #expect(general.map(\.name) == ["exception"])
+        #expect(general.first?.attributes == ["event": "error", "n": 1])
+    }
+
     @Test("OT-42 event=error with error.kind/message/stack becomes an 'exception' event with renamed fields")
     func exceptionEventFromFields() async throws {
         let fixture = ShimFixture()

@@ -35,6 +35,22 @@ enum LogMapping {
         return (name, attributes)
     }
 
+    /// The event for a log with the single field `field`: what ``event(for:)`` makes of `[field]`, with its one
+    /// attribute apart, so that no collection is built. (A one-field `event` = `error` log keeps that field as its
+    /// only attribute on the exception path too.)
+    static func event(for field: LogField) -> (name: String, key: String, value: OTelAttributeValue) {
+        var name = defaultEventName
+        if isEventKey(field.key) {
+            let eventName = field.value.stringValue
+            if eventName == "error" {
+                name = exceptionEventName
+            } else if !eventName.isEmpty {
+                name = eventName
+            }
+        }
+        return (name, field.key, TagMapping.attributeValue(field.value))
+    }
+
     /// Whether `key` is `event`; the length is compared first, as for tags (``TagMapping/isErrorTag(_:)``).
     @inline(__always)
     private static func isEventKey(_ key: String) -> Bool {

@@ -28,7 +28,7 @@ final class ExportWorker: Sendable {
     }
 
     private struct State {
-        var queue: SpanRing
+        let queue: SpanRing
         var enqueuedCount: UInt64 = 0
         var dequeuedCount: UInt64 = 0
         /// The size of the batch being exported (0 when idle).

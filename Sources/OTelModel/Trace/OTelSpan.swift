@@ -86,12 +86,33 @@ public class OTelSpan: @unchecked Sendable {
         guard let recording else { return }
         let core = recording.core
         let limits = core.spanLimits
-        let event = OTelSpanEvent(
-            name: name,
-            time: time ?? core.now(),
-            attributes: attributes.frozen(under: limits.eventAttributes)
+        recording.append(
+            OTelSpanEvent(
+                name: name,
+                time: time ?? core.now(),
+                attributes: attributes.frozen(under: limits.eventAttributes)
+            ),
+            limit: limits.eventCountLimit
         )
-        recording.append(event, limit: limits.eventCountLimit)
+    }
+
+    /// Records an event with a single attribute: the same event as ``addEvent(_:attributes:at:)`` with a
+    /// one-attribute collection, but the attribute is held without the array a collection allocates (an OpenTracing
+    /// log with one field).
+    package final func addEvent(_ name: String, attribute key: String, _ value: OTelAttributeValue, at time: UInt64?) {
+        guard let recording else { return }
+        let core = recording.core
+        let limits = core.spanLimits
+        recording.append(
+            OTelSpanEvent.withAttribute(
+                name: name,
+                time: time ?? core.now(),
+                key: key,
+                value: value,
+                limits: limits.eventAttributes
+            ),
+            limit: limits.eventCountLimit
+        )
     }
 
     /// Adds a link after the span started; beyond the link count limit the link is dropped and counted.

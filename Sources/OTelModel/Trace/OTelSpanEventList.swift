@@ -66,6 +66,9 @@ package struct OTelSpanEventList: Sendable {
 extension OTelSpanEventList: RandomAccessCollection {
     package var startIndex: Int { 0 }
 
+    /// The number of events (without the generic `distance(from:to:)`).
+    package var count: Int { endIndex }
+
     package var endIndex: Int {
         switch storage {
         case .empty: 0

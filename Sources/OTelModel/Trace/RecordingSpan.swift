@@ -35,6 +35,7 @@ final class RecordingSpan: OTelSpan, @unchecked Sendable {
 
     /// Appends `event` (moved in, not copied) while fewer than `limit` are recorded, otherwise counts it dropped;
     /// after the end, counts an ignored mutation.
+    @inline(__always)
     func append(_ event: consuming OTelSpanEvent, limit: Int) {
         guard lock.lockUnlessEnded() else {
             core.ignoredMutations.record()
