@@ -22,6 +22,10 @@ enum TagMapping {
 
     /// Whether `key` is the `error` tag. The length is compared first: most keys differ in length, and keys longer
     /// than 15 bytes would otherwise take the string comparison's slow path.
+    ///
+    /// Sound although `String` equality is canonical equivalence: no Unicode character decomposes to any of the
+    /// ASCII characters of `error` or `span.kind` (checked against the Unicode database), so a key equal to either
+    /// has exactly its bytes. This does not hold for keys in general (`é` and `e` + U+0301 are equal).
     @inline(__always)
     static func isErrorTag(_ key: String) -> Bool {
         key.utf8.count == 5 && key == SpanTag.error
