@@ -31,6 +31,8 @@ public final class CountingSpanExporter: OTelSpanExporter {
 
     public func shutdown() async { await wrapped.shutdown() }
 
+    public func prepareForShutdown() { wrapped.prepareForShutdown() }
+
     /// Spans handed to ``export(_:)``.
     public var handedSpanCount: Int { handed.load(ordering: .relaxed) }
     /// Spans whose export returned normally.

@@ -21,7 +21,7 @@ public protocol OTelSpanExporter: Sendable {
     ///
     /// An exporter that retries should give each of those batches a single attempt from now on (and cut short a
     /// back-off wait in progress), so that shutdown ends promptly even when the destination is down. The default
-    /// does nothing.
+    /// does nothing, so an exporter that wraps another must forward the call.
     ///
     /// [OpenTelemetry Specification: Shutdown](https://opentelemetry.io/docs/specs/otel/trace/sdk/#shutdown-1)
     /// ("Shutdown SHOULD complete or abort within some timeout")
