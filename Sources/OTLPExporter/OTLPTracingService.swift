@@ -15,11 +15,12 @@ public struct OTLPTracingService: Service {
         self.provider = provider
     }
 
-    /// Waits for graceful shutdown (or cancellation), then flushes and shuts the provider down.
+    /// Waits for graceful shutdown (or cancellation), then shuts the provider down: its processors export every
+    /// span they still hold, one attempt per batch, so that the service stops promptly even when the collector is
+    /// down.
     public func run() async throws {
         // Throws only if the task is cancelled: shut down all the same.
         try? await gracefulShutdown()
-        try? await provider.forceFlush()
         await provider.shutdown()
     }
 }

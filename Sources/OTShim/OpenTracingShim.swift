@@ -56,7 +56,9 @@ public protocol OpenTracingShimTracer: OpenTracing.Tracer {
     /// Exports every finished span that the pipeline still holds; errors are logged, never thrown.
     func flush() async
 
-    /// Flushes and shuts the tracer provider down, once; later calls do nothing.
+    /// Shuts the tracer provider down, once; later calls do nothing. The provider's processors first export every
+    /// span they still hold (once shutdown begins, each batch gets one attempt, so that closing ends promptly even
+    /// when the collector is down).
     ///
     /// Errors raised while closing are swallowed (logged). Spans started afterwards record nothing and are not
     /// exported (the provider is shut down); baggage and extracted parents still propagate through them.

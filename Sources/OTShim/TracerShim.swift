@@ -178,10 +178,10 @@ final class TracerShim: OpenTracingShimTracer {
         }
     }
 
-    /// Flushes and shuts the provider down once; errors are logged, never thrown (OT-29).
+    /// Shuts the provider down once (OT-29); its processors export what they hold first. No separate flush: it would
+    /// drain the queue with the full retry schedule, where shutdown gives each batch one attempt.
     func close() async {
         guard !closed.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        await flush()
         await provider.shutdown()
     }
 
