@@ -31,24 +31,22 @@ enum LogMapping {
         if eventName == "error" {
             return (exceptionEventName, exceptionAttributes(fields))
         }
-        let name = eventName.flatMap { $0.isEmpty ? nil : $0 } ?? defaultEventName
-        return (name, attributes)
+        return (name(ofEvent: eventName), attributes)
     }
 
     /// The event for a log with the single field `field`: what ``event(for:)`` makes of `[field]`, with its one
     /// attribute apart, so that no collection is built. (A one-field `event` = `error` log keeps that field as its
     /// only attribute on the exception path too.)
     static func event(for field: LogField) -> (name: String, key: String, value: OTelAttributeValue) {
-        var name = defaultEventName
-        if isEventKey(field.key) {
-            let eventName = field.value.stringValue
-            if eventName == "error" {
-                name = exceptionEventName
-            } else if !eventName.isEmpty {
-                name = eventName
-            }
-        }
-        return (name, field.key, TagMapping.attributeValue(field.value))
+        let eventName = isEventKey(field.key) ? field.value.stringValue : nil
+        return (name(ofEvent: eventName), field.key, TagMapping.attributeValue(field.value))
+    }
+
+    /// The event name for the value of the `event` field (`nil` without one): `exception` for `error` (OT-42),
+    /// `log` when there is none or it is empty (OT-41), else the value.
+    private static func name(ofEvent eventName: String?) -> String {
+        guard let eventName, !eventName.isEmpty else { return defaultEventName }
+        return eventName == "error" ? exceptionEventName : eventName
     }
 
     /// Whether `key` is `event`; the length is compared first, as for tags (``TagMapping/isErrorTag(_:)``).

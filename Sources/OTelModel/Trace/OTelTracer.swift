@@ -43,7 +43,7 @@ public final class OTelTracer: Sendable {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> OTelSpan {
-        let (context, recordingSpan) = start(
+        let (context, recordingSpan) = beginSpan(
             name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
         return recordingSpan ?? OTelSpan(nonRecording: context)
     }
@@ -55,6 +55,7 @@ public final class OTelTracer: Sendable {
     /// - Returns: The new span's `context` (valid even when the sampler dropped the span, so that it still
     ///   propagates) and the `recordingSpan`, `nil` when the sampler dropped the span or the provider is shut down.
     ///   A tuple, so that the caller takes its parts apart without copying the context.
+    @inline(__always)
     package func beginSpan(
         _ name: String,
         kind: OTelSpanKind = .internal,
@@ -63,22 +64,6 @@ public final class OTelTracer: Sendable {
         links: [OTelSpanLink] = [],
         startTime: UInt64? = nil
     ) -> (context: OTelSpanContext, recordingSpan: OTelSpan?) {
-        let (context, recordingSpan) = start(
-            name, kind: kind, parent: parent, attributes: attributes, links: links, startTime: startTime)
-        return (context, recordingSpan)
-    }
-
-    /// The work of both: the context, and the span object when the span records. A tuple, so that the callers
-    /// take its parts apart without copying the context.
-    @inline(__always)
-    private func start(
-        _ name: String,
-        kind: OTelSpanKind,
-        parent: consuming OTelSpanContext?,
-        attributes: OTelAttributes,
-        links: [OTelSpanLink],
-        startTime: UInt64?
-    ) -> (OTelSpanContext, RecordingSpan?) {
         // An invalid parent counts as none; cleared in place (the parameter is owned), as a copy of a context costs
         // more than the rest of a dropped span's start.
         if parent?.isValid == false { parent = nil }
